@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# mmprep - find and convert legacy ->mmap users in a Linux tree.
+#
+#   make                 build the analyzer
+#   make deps            install what is missing (Debian, apt-get)
+#   make scan KDIR=...   scan a tree (default: Debian's linux-source-6.12)
+#   make check           run the test suite
+#   make bench KDIR=...  time a cold scan against a Coccinelle pass
+#   make install PREFIX=...
+#
+# Feature fragments in mk/*.mk add sources, commands and tests.
+
+LLVM_CONFIG ?= llvm-config-19
+CC ?= cc
+CFLAGS ?= -O2 -g
+PREFIX ?= /usr/local
+BUILD := build
+J ?= $(shell nproc)
+ARCH ?=
+REPORTS ?=
+MMPREP_CACHE ?= $(HOME)/.cache/mmprep
+export MMPREP_CACHE
+
+LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null || echo /usr/lib/llvm-19/include)
+LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null || echo /usr/lib/llvm-19/lib)
+
+WARN := -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes
+BASE_CFLAGS := -std=gnu11 $(WARN) -MMD -MP
+WORKER_CFLAGS := $(BASE_CFLAGS) -I$(LLVM_INC)
+WORKER_LIBS := -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang -ljansson
+DRIVER_LIBS := -ljansson -lxxhash
+
+# The driver's pipeline, in order; see analyzer/mmprep.h.
+DRIVER_SRC := main.c tree.c kbuild.c shim.c makeflags.c compdb.c select.c \
+	      pool.c merge.c report.c util.c
+# The parse worker; see analyzer/worker.h.
+WORKER_SRC := parse.c discover.c summarize.c util.c
+CHECKS :=
+INSTALL_EXTRA :=
+
+-include mk/*.mk
+
+DRIVER_OBJ = $(addprefix $(BUILD)/driver/,$(DRIVER_SRC:.c=.o))
+WORKER_OBJ = $(addprefix $(BUILD)/worker/,$(WORKER_SRC:.c=.o))
+LIBEXEC_BUILD := $(abspath $(BUILD))
+
+all: mmprep $(BUILD)/mmprep-parse
+.PHONY: all deps scan check bench install clean clean-cache
+
+mmprep: $(DRIVER_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(DRIVER_LIBS)
+
+$(BUILD)/mmprep-parse: $(WORKER_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(WORKER_LIBS)
+
+$(BUILD)/driver/%.o: analyzer/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(BASE_CFLAGS) -DMMPREP_LIBEXEC='"$(LIBEXEC_BUILD)"' \
+		-DMMPREP_CLANG_RESOURCE='"$(LLVM_LIB)/clang"' -c -o $@ $<
+
+$(BUILD)/worker/%.o: analyzer/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WORKER_CFLAGS) -c -o $@ $<
+
+-include $(DRIVER_OBJ:.o=.d) $(WORKER_OBJ:.o=.d)
+
+# Debian packages: build, parse, Coccinelle, sparse, and what a kernel
+# "make allmodconfig prepare" needs.
+DEB_PKGS := make gcc libc6-dev libclang-19-dev llvm-19-dev libjansson-dev \
+	    libxxhash-dev coccinelle sparse flex bison bc libelf-dev libssl-dev \
+	    xz-utils git python3 perl
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			--no-install-recommends $$missing >/dev/null; \
+	fi
+	@$(MAKE) --no-print-directory all
+
+# A default real tree for "make scan" without KDIR: Debian's
+# linux-source-6.12, unpacked into the cache (never into this checkout).
+DEFAULT_TREE_VERSION ?= 6.12
+debian-tree = $(MMPREP_CACHE)/src/linux-source-$(1)
+$(MMPREP_CACHE)/src/linux-source-%/Makefile:
+	@pkg=linux-source-$*; \
+	dpkg-query -W -f='$${Status}\n' $$pkg 2>/dev/null | grep -q '^install ok installed' || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		$$SUDO apt-get install -y -qq --no-install-recommends $$pkg >/dev/null; }
+	@mkdir -p $(MMPREP_CACHE)/src
+	tar -C $(MMPREP_CACHE)/src -xf /usr/src/linux-source-$*.tar.xz
+	@touch $@
+
+KDIR ?=
+SCAN_KDIR = $(if $(KDIR),$(KDIR),$(call debian-tree,$(DEFAULT_TREE_VERSION)))
+SCAN_FLAGS = -j $(J) $(if $(ARCH),--arch $(ARCH)) $(if $(O),--objdir $(O)) \
+	     $(if $(REPORTS),--reports $(REPORTS))
+scan: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
+	./mmprep scan $(SCAN_FLAGS) $(SCAN_KDIR)
+
+check: deps $(CHECKS)
+	@echo "all checks passed"
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/libexec/mmprep \
+		$(DESTDIR)$(PREFIX)/share/mmprep
+	$(MAKE) --no-print-directory clean-objs
+	$(MAKE) --no-print-directory all \
+		LIBEXEC_BUILD=$(PREFIX)/libexec/mmprep
+	install -m 755 mmprep $(DESTDIR)$(PREFIX)/bin/mmprep
+	install -m 755 $(BUILD)/mmprep-parse $(DESTDIR)$(PREFIX)/libexec/mmprep/
+	cp -r semantic-patches $(DESTDIR)$(PREFIX)/share/mmprep/
+	$(MAKE) --no-print-directory clean-objs
+	$(INSTALL_EXTRA)
+
+clean-objs:
+	rm -rf $(BUILD) mmprep
+
+clean: clean-objs
+	rm -rf tests/out
+
+clean-cache:
+	rm -rf $(MMPREP_CACHE)/trees $(MMPREP_CACHE)/facts

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmprep: find the mmap entry points of a Linux tree, what they do to the
+ * VMA, and convert them to ->mmap_prepare.
+ */
+#include "mmprep.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+	"usage: mmprep <command> [options]\n"
+	"\n"
+	"commands:\n"
+	"  scan KDIR      list the mmap entry points of a kernel tree\n"
+	"  help           this text\n"
+	"  version        print the version\n"
+	"\n"
+	"scan options:\n"
+	"  -j, --jobs N        parse workers (default: number of CPUs)\n"
+	"  -a, --arch ARCH     architecture whose headers are used (default x86)\n"
+	"  -O, --objdir DIR    configured build directory (make O=DIR)\n"
+	"  -r, --reports DIR   report directory (default reports/<tree-name>)\n"
+	"  -c, --compdb FILE   compile_commands.json to use\n"
+	"  -t, --timeout SEC   time limit for one file (default 300)\n"
+	"  -n, --no-prepare    never configure a scratch build directory\n"
+	"  -f, --only FILE     parse only FILE (repeatable)\n"
+	"  -q, --quiet         no progress and no summary\n"
+	"\n"
+	"exit codes: 0 ok, 2 usage, 3 KDIR missing, 4 not a kernel tree,\n"
+	"5 unreadable file, 6 corrupt compile_commands.json, 7 no libclang,\n"
+	"8 cannot write reports\n";
+
+static void __attribute__((noreturn)) usage(int code)
+{
+	if (code)
+		fputs("mmprep: usage: mmprep scan [options] KDIR "
+		      "(see 'mmprep help')\n", stderr);
+	else
+		fputs(usage_text, stdout);
+	exit(code);
+}
+
+static void parse_scan_opts(int argc, char **argv, struct scan_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "arch", required_argument, NULL, 'a' },
+		{ "objdir", required_argument, NULL, 'O' },
+		{ "reports", required_argument, NULL, 'r' },
+		{ "compdb", required_argument, NULL, 'c' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "no-prepare", no_argument, NULL, 'n' },
+		{ "only", required_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	o->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	o->timeout = 300;
+	while ((c = getopt_long(argc, argv, "j:a:O:r:c:t:nf:qh", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			o->jobs = atoi(optarg);
+			break;
+		case 'a':
+			o->arch = optarg;
+			break;
+		case 'O':
+			o->objdir = optarg;
+			break;
+		case 'r':
+			o->reports = optarg;
+			break;
+		case 'c':
+			o->compdb = optarg;
+			break;
+		case 't':
+			o->timeout = atoi(optarg);
+			break;
+		case 'n':
+			o->no_prepare = true;
+			break;
+		case 'f':
+			o->only = xrealloc(o->only, (o->nonly + 1) * sizeof(char *));
+			o->only[o->nonly++] = optarg;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'h':
+			usage(EXIT_OK);
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind != argc - 1)
+		usage(EXIT_USAGE);
+	o->kdir = argv[optind];
+	if (o->jobs < 1 || o->timeout < 1)
+		die(EXIT_USAGE, "--jobs and --timeout take a positive number");
+}
+
+/* The compile database: --compdb, else one in KDIR or O=, else none. */
+static struct compdb *open_compdb(struct tree *t, const struct scan_opts *o)
+{
+	const char *dirs[] = { o->objdir, t->kdir };
+	struct compdb *db;
+
+	if (o->compdb)
+		t->compdb = xstrdup(o->compdb);
+	for (int i = 0; i < 2 && !t->compdb; i++) {
+		char *p = dirs[i] ? path_join(dirs[i], "compile_commands.json") : NULL;
+
+		if (p && is_file(p))
+			t->compdb = p;
+		else
+			free(p);
+	}
+	if (!t->compdb)
+		return NULL;
+	db = compdb_load(t->compdb, t->kdir);
+	return db;
+}
+
+static void job_args(const struct tree *t, struct compdb *db, struct job *j)
+{
+	char *abs = path_join(t->kdir, j->file);
+
+	kbuild_toolchain_flags(t, &j->args);
+	if (!db || !compdb_flags(db, abs, &j->args)) {
+		j->args.n = 0;
+		kbuild_flags(t, j->file, &j->args);
+	}
+	free(abs);
+}
+
+static void only_files(const struct tree *t, const struct scan_opts *o,
+		       struct strvec *files)
+{
+	for (int i = 0; i < o->nonly; i++) {
+		char *abs = path_join(t->kdir, o->only[i]);
+		char *text = read_file(abs, NULL);
+
+		if (!text)
+			die(EXIT_UNREADABLE, "%s: cannot read", o->only[i]);
+		free(text);
+		sv_push(files, path_rel(abs, t->kdir));
+		free(abs);
+	}
+}
+
+static int cmd_scan(int argc, char **argv)
+{
+	struct scan_opts o = { 0 };
+	struct tree t;
+	struct strvec files = { 0 };
+	struct compdb *db;
+	struct job *jobs;
+	json_t *scan;
+	char *reports;
+
+	parse_scan_opts(argc, argv, &o);
+	tree_open(&t, &o);
+	db = open_compdb(&t, &o);
+	pool_probe();
+	kbuild_setup(&t, &o);
+	if (o.nonly)
+		only_files(&t, &o, &files);
+	else
+		select_candidates(&t, &files);
+	jobs = xcalloc(files.n, sizeof(*jobs));
+	for (size_t i = 0; i < files.n; i++) {
+		jobs[i].file = files.v[i];
+		job_args(&t, db, &jobs[i]);
+	}
+	pool_run(&t, jobs, files.n, o.jobs, o.timeout,
+		 !o.quiet && isatty(2));
+	scan = merge_facts(&t, jobs, files.n);
+	reports = o.reports ? xstrdup(o.reports) :
+			      xasprintf("reports/%s", t.name);
+	report_write(&t, scan, reports);
+	if (!o.quiet) {
+		report_summary(scan, stdout);
+		printf("reports: %s/scan.json, %s/scan.txt\n", reports, reports);
+	}
+	json_decref(scan);
+	compdb_free(db);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		usage(EXIT_USAGE);
+	if (!strcmp(argv[1], "scan"))
+		return cmd_scan(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
+		printf("mmprep %s\n", MMPREP_VERSION);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
+	    !strcmp(argv[1], "-h"))
+		usage(EXIT_OK);
+	fprintf(stderr, "mmprep: unknown command '%s'\n", argv[1]);
+	usage(EXIT_USAGE);
+}

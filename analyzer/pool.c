@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parse workers: one mmprep-parse process per file, at most @width at a
+ * time.  A worker that crashes, or runs past its time limit and is killed,
+ * costs its own file only: the file is reported as failed and the run
+ * goes on.
+ */
+#define _GNU_SOURCE
+#include "mmprep.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef MMPREP_LIBEXEC
+#define MMPREP_LIBEXEC "/usr/local/libexec/mmprep"
+#endif
+
+struct slot {
+	pid_t pid;
+	size_t job;
+	char *out;
+	time_t start;
+};
+
+const char *worker_path(void)
+{
+	static char *path;
+	const char *env = getenv("MMPREP_WORKER");
+
+	if (!path)
+		path = env && *env ? xstrdup(env) :
+				     xstrdup(MMPREP_LIBEXEC "/mmprep-parse");
+	return path;
+}
+
+/*
+ * The worker is the only part linked with libclang: if it cannot start,
+ * say so once, before any file is tried.
+ */
+void pool_probe(void)
+{
+	char *cmd = xasprintf("'%s' --version >/dev/null 2>&1", worker_path());
+	int st = system(cmd);
+
+	free(cmd);
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		die(EXIT_NO_LIBCLANG,
+		    "the parse worker %s cannot run: libclang-19 is missing or "
+		    "broken (install libclang-19-dev, or run 'make deps')",
+		    worker_path());
+}
+
+static pid_t spawn(const struct tree *t, struct job *j, const char *out)
+{
+	struct strvec argv = { 0 };
+	char *abs = path_join(t->kdir, j->file);
+	pid_t pid;
+
+	sv_push(&argv, worker_path());
+	sv_push(&argv, "--root");
+	sv_push(&argv, t->kdir);
+	sv_push(&argv, "--out");
+	sv_push(&argv, out);
+	sv_push(&argv, "--file");
+	sv_take(&argv, abs);
+	sv_push(&argv, "--");
+	for (size_t i = 0; i < j->args.n; i++)
+		sv_push(&argv, j->args.v[i]);
+	pid = fork();
+	if (!pid) {
+		/* libclang's crash reports would drown the progress line */
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(127);
+		execv(argv.v[0], argv.v);
+		_exit(127);
+	}
+	sv_free(&argv);
+	return pid;
+}
+
+static void finish(struct job *j, const char *out, int status, bool timed_out)
+{
+	json_error_t err;
+
+	if (timed_out) {
+		j->failure = xstrdup("timed out (worker killed)");
+	} else if (WIFSIGNALED(status)) {
+		j->failure = xasprintf("parser crashed (signal %d: %s)",
+				       WTERMSIG(status),
+				       strsignal(WTERMSIG(status)));
+	} else if (WEXITSTATUS(status)) {
+		j->failure = xasprintf("parser exited with status %d",
+				       WEXITSTATUS(status));
+	} else if (!(j->facts = json_load_file(out, 0, &err))) {
+		j->failure = xasprintf("unreadable worker output: %s", err.text);
+	}
+	unlink(out);
+}
+
+static void progress(size_t done, size_t n, const char *file)
+{
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, n, file);
+	if (done == n)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+/* Kill the workers that have run past @timeout seconds. */
+static void reap_late(struct slot *slots, int width, int timeout,
+		      bool *killed)
+{
+	time_t now = time(NULL);
+
+	for (int i = 0; i < width; i++) {
+		if (slots[i].pid > 0 && now - slots[i].start > timeout &&
+		    !killed[i]) {
+			kill(slots[i].pid, SIGKILL);
+			killed[i] = true;
+		}
+	}
+}
+
+void pool_run(const struct tree *t, struct job *jobs, size_t n, int width,
+	      int timeout, bool show)
+{
+	struct slot *slots = xcalloc(width, sizeof(*slots));
+	bool *killed = xcalloc(width, sizeof(*killed));
+	char *tmpl = xasprintf("%s/mmprep-XXXXXX",
+			       getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	char *tmp = mkdtemp(tmpl);
+	size_t next = 0, done = 0;
+	int running = 0;
+
+	if (!tmp)
+		die(EXIT_OUTPUT, "cannot create a temporary directory");
+	while (done < n) {
+		for (int i = 0; i < width && next < n; i++) {
+			if (slots[i].pid)
+				continue;
+			slots[i].job = next;
+			slots[i].out = xasprintf("%s/%zu.json", tmp, next);
+			slots[i].start = time(NULL);
+			slots[i].pid = spawn(t, &jobs[next++], slots[i].out);
+			killed[i] = false;
+			if (slots[i].pid < 0)
+				die(EXIT_INTERNAL, "fork: %s", strerror(errno));
+			running++;
+		}
+		int status;
+		pid_t pid = waitpid(-1, &status, WNOHANG);
+
+		if (pid <= 0) {
+			reap_late(slots, width, timeout, killed);
+			usleep(20000);
+			continue;
+		}
+		for (int i = 0; i < width; i++) {
+			if (slots[i].pid != pid)
+				continue;
+			finish(&jobs[slots[i].job], slots[i].out, status,
+			       killed[i]);
+			free(slots[i].out);
+			slots[i].pid = 0;
+			running--;
+			done++;
+			if (show)
+				progress(done, n, jobs[slots[i].job].file);
+		}
+	}
+	rmdir(tmp);
+	free(tmpl);
+	free(slots);
+	free(killed);
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reports: scan.json (the documented schema), scan.txt (gcc/sparse-style
+ * diagnostics) and a short summary for the terminal.
+ */
+#include "mmprep.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *jstr(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? s : "";
+}
+
+static void bump(json_t *counts, const char *key)
+{
+	json_t *n = json_object_get(counts, key);
+
+	json_object_set_new(counts, key,
+			    json_integer(n ? json_integer_value(n) + 1 : 1));
+}
+
+static json_t *summarize(json_t *scan)
+{
+	json_t *by_type = json_object(), *by_sub = json_object();
+	json_t *fops = json_pack("{s:i, s:i, s:i, s:i}", "late", 0, "early", 0,
+				 "shmem", 0, "generic_file_mmap", 0);
+	json_t *e, *files = json_object_get(scan, "files");
+	size_t i;
+
+	json_array_foreach(json_object_get(scan, "entries"), i, e) {
+		const char *path = jstr(e, "ksm_path"), *note = jstr(e, "note");
+
+		bump(by_type, jstr(e, "ops_type"));
+		bump(by_sub, jstr(e, "subsystem"));
+		if (*path)
+			bump(fops, path);
+		if (*path && !strcmp(note, "shmem"))
+			bump(fops, "shmem");
+		if (*path && str_starts(note, "generic_file"))
+			bump(fops, "generic_file_mmap");
+	}
+	return json_pack("{s:I, s:o, s:o, s:o, s:O, s:I, s:I}",
+			 "entries", (json_int_t)json_array_size(json_object_get(scan, "entries")),
+			 "by_ops_type", by_type, "by_subsystem", by_sub,
+			 "file_operations", fops,
+			 "parsed", json_object_get(files, "parsed"),
+			 "degraded", (json_int_t)json_array_size(json_object_get(files, "degraded")),
+			 "failed", (json_int_t)json_array_size(json_object_get(files, "failed")));
+}
+
+static void write_txt_entry(FILE *f, json_t *e)
+{
+	const char *path = jstr(e, "ksm_path"), *note = jstr(e, "note");
+	char *where = xasprintf("%s:%lld:%lld", jstr(e, "file"),
+				json_integer_value(json_object_get(e, "line")),
+				json_integer_value(json_object_get(e, "col")));
+	char *what = xasprintf("%s.%s = %s", jstr(e, "ops_name"),
+			       jstr(e, "field"), jstr(e, "callback"));
+	char *extra = *note ? xasprintf(" (%s)", note) : xstrdup("");
+
+	if (!strcmp(path, "late"))
+		fprintf(f, "%s: warning: %s forces the late KSM path%s "
+			   "[mmprep-late-mmap]\n", where, what, extra);
+	else if (!strcmp(path, "early"))
+		fprintf(f, "%s: note: %s %s takes the early KSM path%s "
+			   "[mmprep-early-mmap]\n", where, jstr(e, "ops_type"),
+			what, extra);
+	else
+		fprintf(f, "%s: note: %s %s hands the driver a VMA "
+			   "[mmprep-entry]\n", where, jstr(e, "ops_type"), what);
+	free(where);
+	free(what);
+	free(extra);
+}
+
+static void write_txt(FILE *f, json_t *scan)
+{
+	json_t *files = json_object_get(scan, "files"), *e;
+	size_t i;
+
+	json_array_foreach(json_object_get(scan, "entries"), i, e)
+		write_txt_entry(f, e);
+	json_array_foreach(json_object_get(files, "degraded"), i, e) {
+		json_t *d = json_array_get(json_object_get(e, "diagnostics"), 0);
+
+		fprintf(f, "%s: note: parsed with %lld errors, results may be "
+			   "incomplete; first: %s [mmprep-degraded]\n",
+			jstr(e, "file"),
+			json_integer_value(json_object_get(e, "errors")),
+			d ? json_string_value(d) : "?");
+	}
+	json_array_foreach(json_object_get(files, "failed"), i, e)
+		fprintf(f, "%s: error: not parsed: %s [mmprep-parse-failed]\n",
+			jstr(e, "file"), jstr(e, "reason"));
+}
+
+void report_write(const struct tree *t, json_t *scan, const char *dir)
+{
+	char *json_path = path_join(dir, "scan.json");
+	char *txt_path = path_join(dir, "scan.txt");
+	char *text;
+	FILE *f;
+	size_t len;
+
+	(void)t;
+	json_object_set_new(scan, "summary", summarize(scan));
+	if (mkdir_p(dir))
+		die(EXIT_OUTPUT, "%s: cannot create the report directory", dir);
+	text = json_dumps(scan, JSON_INDENT(1) | JSON_SORT_KEYS);
+	if (!text || write_file(json_path, text, strlen(text)))
+		die(EXIT_OUTPUT, "%s: cannot write", json_path);
+	free(text);
+	f = open_memstream(&text, &len);
+	write_txt(f, scan);
+	fclose(f);
+	if (write_file(txt_path, text, len))
+		die(EXIT_OUTPUT, "%s: cannot write", txt_path);
+	free(text);
+	free(json_path);
+	free(txt_path);
+}
+
+static void print_counts(FILE *out, const char *title, json_t *counts)
+{
+	const char *k;
+	json_t *v;
+
+	fprintf(out, "%s:\n", title);
+	json_object_foreach(counts, k, v)
+		fprintf(out, "  %-32s %lld\n", k, json_integer_value(v));
+}
+
+void report_summary(json_t *scan, FILE *out)
+{
+	json_t *s = json_object_get(scan, "summary");
+	json_t *t = json_object_get(scan, "tree");
+	json_t *fops = json_object_get(s, "file_operations");
+
+	fprintf(out, "mmprep: %s (Linux %s, %s, config: %s)\n", jstr(t, "name"),
+		jstr(t, "version"), jstr(t, "arch"), jstr(t, "config"));
+	fprintf(out, "files: %lld parsed, %lld degraded, %lld failed\n",
+		json_integer_value(json_object_get(s, "parsed")),
+		json_integer_value(json_object_get(s, "degraded")),
+		json_integer_value(json_object_get(s, "failed")));
+	fprintf(out, "entry points: %lld\n",
+		json_integer_value(json_object_get(s, "entries")));
+	fprintf(out, "file_operations: %lld late (.mmap), %lld early "
+		     "(.mmap_prepare); %lld shmem, %lld generic_file_mmap\n",
+		json_integer_value(json_object_get(fops, "late")),
+		json_integer_value(json_object_get(fops, "early")),
+		json_integer_value(json_object_get(fops, "shmem")),
+		json_integer_value(json_object_get(fops, "generic_file_mmap")));
+	print_counts(out, "by ops type", json_object_get(s, "by_ops_type"));
+	print_counts(out, "by subsystem", json_object_get(s, "by_subsystem"));
+}

@@ -1,0 +1,1 @@
+/* configured: the fixtures need no scratch build directory */
