@@ -156,7 +156,7 @@ static void only_files(const struct tree *t, const struct scan_opts *o,
 	}
 }
 
-static int cmd_scan(int argc, char **argv)
+int cmd_scan(int argc, char **argv)
 {
 	struct scan_opts o = { 0 };
 	struct tree t;
@@ -195,12 +195,28 @@ static int cmd_scan(int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "scan", cmd_scan },
+	{ "explain", cmd_explain },
+	{ "track", cmd_track },
+	{ "patches", cmd_patches },
+	{ NULL, NULL },
+};
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
 		usage(EXIT_USAGE);
-	if (!strcmp(argv[1], "scan"))
-		return cmd_scan(argc - 1, argv + 1);
+	for (int i = 0; commands[i].name; i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	/* kbuild: $(CHECK) $(CHECKFLAGS) $(c_flags) file.c */
+	if (argv[1][0] == '-' && strcmp(argv[1], "--help") &&
+	    strcmp(argv[1], "-h") && strcmp(argv[1], "--version"))
+		return cmd_check(argc, argv);
 	if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
 		printf("mmprep %s\n", MMPREP_VERSION);
 		return EXIT_OK;

@@ -95,5 +95,23 @@ json_t *merge_facts(const struct tree *t, struct job *jobs, size_t n);
 /* report.c */
 void report_write(const struct tree *t, json_t *scan, const char *dir);
 void report_summary(json_t *scan, FILE *out);
+void report_txt_entry(FILE *f, json_t *e);
+
+/*
+ * Further reports written next to scan.json (html.c, sarif.c, ...), each
+ * registered in report_writers[] (report.c).
+ */
+typedef void (*report_writer_fn)(json_t *scan, const char *dir);
+extern const report_writer_fn report_writers[];
+
+/*
+ * Subcommands besides scan, one file each.  A command line whose first
+ * word is an option is kbuild running mmprep as its CHECK tool.
+ */
+int cmd_scan(int argc, char **argv);
+int cmd_explain(int argc, char **argv);	/* explain.c */
+int cmd_track(int argc, char **argv);	/* track.c */
+int cmd_patches(int argc, char **argv);	/* patches.c */
+int cmd_check(int argc, char **argv);	/* check.c: kbuild CHECK= mode */
 
 #endif

@@ -100,6 +100,18 @@ static void finish(struct job *j, const char *out, int status, bool timed_out)
 	} else if (!(j->facts = json_load_file(out, 0, &err))) {
 		j->failure = xasprintf("unreadable worker output: %s", err.text);
 	}
+	if (j->facts && getenv("MMPREP_KEEP_FACTS")) {
+		/* debugging aid: keep each file's facts */
+		char *keep = xasprintf("%s/%s.json", getenv("MMPREP_KEEP_FACTS"),
+				       j->file);
+		char *slash = strrchr(keep, '/');
+
+		*slash = '\0';
+		mkdir_p(keep);
+		*slash = '/';
+		json_dump_file(j->facts, keep, JSON_INDENT(1) | JSON_SORT_KEYS);
+		free(keep);
+	}
 	unlink(out);
 }
 

@@ -53,7 +53,8 @@ static json_t *summarize(json_t *scan)
 			 "failed", (json_int_t)json_array_size(json_object_get(files, "failed")));
 }
 
-static void write_txt_entry(FILE *f, json_t *e)
+/* One entry as a gcc-style diagnostic; also the CHECK= mode's output. */
+void report_txt_entry(FILE *f, json_t *e)
 {
 	const char *path = jstr(e, "ksm_path"), *note = jstr(e, "note");
 	char *where = xasprintf("%s:%lld:%lld", jstr(e, "file"),
@@ -84,7 +85,7 @@ static void write_txt(FILE *f, json_t *scan)
 	size_t i;
 
 	json_array_foreach(json_object_get(scan, "entries"), i, e)
-		write_txt_entry(f, e);
+		report_txt_entry(f, e);
 	json_array_foreach(json_object_get(files, "degraded"), i, e) {
 		json_t *d = json_array_get(json_object_get(e, "diagnostics"), 0);
 
@@ -121,6 +122,8 @@ void report_write(const struct tree *t, json_t *scan, const char *dir)
 	if (write_file(txt_path, text, len))
 		die(EXIT_OUTPUT, "%s: cannot write", txt_path);
 	free(text);
+	for (int i = 0; report_writers[i]; i++)
+		report_writers[i](scan, dir);
 	free(json_path);
 	free(txt_path);
 }

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Subcommands not built yet.  Each moves to its own file when it is
+ * written, and leaves this one.
+ */
+#include "mmprep.h"
+
+#include <stdio.h>
+
+static int not_yet(const char *what)
+{
+	fprintf(stderr, "mmprep: %s is not available in this build\n", what);
+	return EXIT_USAGE;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+	return not_yet("explain");
+}
+
+int cmd_track(int argc, char **argv)
+{
+	return not_yet("track");
+}
+
+int cmd_patches(int argc, char **argv)
+{
+	return not_yet("patches");
+}
+
+int cmd_check(int argc, char **argv)
+{
+	return not_yet("the kbuild CHECK mode");
+}
+
+const report_writer_fn report_writers[] = { NULL };
