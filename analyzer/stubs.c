@@ -18,11 +18,6 @@ int cmd_explain(int argc, char **argv)
 	return not_yet("explain");
 }
 
-int cmd_track(int argc, char **argv)
-{
-	return not_yet("track");
-}
-
 int cmd_patches(int argc, char **argv)
 {
 	return not_yet("patches");

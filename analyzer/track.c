@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmprep track: how far .mmap_prepare has replaced .mmap, revision by
+ * revision.
+ *
+ * Each revision is scanned exactly as "mmprep scan" would (cmd_scan runs
+ * in this process, so the counts are the scan's counts).  Revisions come
+ * from unpacked trees, or from a git repository: "git archive REV | tar
+ * -x" into a temporary directory, so that the user's work tree and its
+ * .git are only ever read.  The facts cache (cache.c) makes a revision
+ * after the first cost about the files that changed.
+ */
+#define _GNU_SOURCE
+#include "track.h"
+#include "cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+struct track_opts {
+	const char *git;	/* repository, or NULL for unpacked trees */
+	const char *name;
+	const char *reports;
+	const char *arch;
+	const char *jobs;
+	const char *timeout;
+	bool no_prepare;
+	bool keep;
+	bool quiet;
+	struct strvec only;
+	struct strvec specs;	/* revisions or trees, as given */
+};
+
+struct rev {
+	char *label;		/* v6.12, 1a2b3c4d5e6f, linux-source-6.1 */
+	char *commit;		/* git only */
+	char *kdir;		/* tree to scan */
+	bool temporary;		/* kdir was extracted, remove it after */
+};
+
+static const char track_usage[] =
+	"usage: mmprep track [options] --git REPO REV...\n"
+	"       mmprep track [options] TREE...\n"
+	"       mmprep track --cache-info\n"
+	"\n"
+	"REV is a revision (v6.12), a range (v6.12..v7.0: both ends and the\n"
+	"release tags between them, or every first-parent commit when there\n"
+	"are none) or a tag pattern ('v6.1[0-9]').\n"
+	"\n"
+	"  -g, --git REPO      read revisions from this repository (never\n"
+	"                      checked out: git archive into a temporary dir)\n"
+	"  -N, --name NAME     report name (reports/track-NAME)\n"
+	"  -r, --reports DIR   report directory\n"
+	"  -j, --jobs N        parse workers\n"
+	"  -a, --arch ARCH     architecture (default x86)\n"
+	"  -t, --timeout SEC   time limit for one file\n"
+	"  -n, --no-prepare    never configure a scratch build directory\n"
+	"  -f, --only FILE     scan only FILE in each revision (repeatable)\n"
+	"  -k, --keep          keep the extracted revisions\n"
+	"  -q, --quiet         no per-revision lines\n"
+	"      --cache-info    where the facts cache is, and its size\n";
+
+const char *tj_str(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? s : "";
+}
+
+long long tj_int(json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+/*
+ * Run @argv, its stdout into @out_path (NULL: inherited), stderr kept.
+ * Returns the exit status, or -1.
+ */
+int track_run(char *const argv[], const char *out_path)
+{
+	pid_t pid = fork();
+	int st;
+
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		if (out_path) {
+			int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+			if (fd < 0 || dup2(fd, 1) < 0)
+				_exit(127);
+			close(fd);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (waitpid(pid, &st, 0) < 0)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* The standard output of @argv, or NULL when it fails. */
+static char *run_capture(char *const argv[])
+{
+	char tmpl[] = "/tmp/mmprep-track-out-XXXXXX";
+	int fd = mkstemp(tmpl);
+	char *text = NULL;
+
+	if (fd < 0)
+		return NULL;
+	close(fd);
+	if (!track_run(argv, tmpl))
+		text = read_file(tmpl, NULL);
+	unlink(tmpl);
+	return text;
+}
+
+static void split_lines(char *text, struct strvec *out)
+{
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+		if (*line)
+			sv_push(out, line);
+}
+
+static void git_lines(const char *repo, struct strvec *out, char *a0,
+		      char *a1, char *a2, char *a3, char *a4)
+{
+	char *argv[] = { "git", "-C", (char *)repo, a0, a1, a2, a3, a4, NULL };
+	char *text = run_capture(argv);
+
+	if (!text)
+		die(EXIT_USAGE, "git %s %s %s failed in %s", a0, a1 ? a1 : "",
+		    a2 ? a2 : "", repo);
+	split_lines(text, out);
+	free(text);
+}
+
+static char *git_commit(const char *repo, const char *rev)
+{
+	char *spec = xasprintf("%s^{commit}", rev);
+	char *argv[] = { "git", "-C", (char *)repo, "rev-parse", "--verify",
+			 "--quiet", spec, NULL };
+	char *out = run_capture(argv);
+
+	free(spec);
+	if (!out || strlen(out) < 40)
+		die(EXIT_USAGE, "%s: no such revision in %s", rev, repo);
+	out[40] = '\0';
+	return out;
+}
+
+static bool is_rc(const char *tag)
+{
+	return strstr(tag, "-rc") != NULL;
+}
+
+/* Release tags strictly between @a and @b, oldest first. */
+static void tags_between(const char *repo, const char *a, const char *b,
+			 struct strvec *out)
+{
+	struct strvec tags = { 0 };
+	char *merged = xasprintf("--merged=%s", b);
+	char *not = xasprintf("--no-merged=%s", a);
+
+	git_lines(repo, &tags, "tag", "--sort=version:refname", merged, not,
+		  NULL);
+	for (size_t i = 0; i < tags.n; i++)
+		if (!is_rc(tags.v[i]) && strcmp(tags.v[i], b))
+			sv_push(out, tags.v[i]);
+	sv_free(&tags);
+	free(merged);
+	free(not);
+}
+
+/* A..B: A, the release tags between, B; or every commit when none. */
+static void expand_range(const char *repo, const char *spec,
+			 struct strvec *out)
+{
+	const char *dots = strstr(spec, "..");
+	char *a = xstrndup(spec, dots - spec), *b = xstrdup(dots + 2);
+	char *range = xasprintf("%s..%s", a, b);
+	struct strvec mid = { 0 };
+
+	if (!*a || !*b)
+		die(EXIT_USAGE, "%s: a range needs both ends (A..B)", spec);
+	tags_between(repo, a, b, &mid);
+	sv_push(out, a);
+	if (mid.n) {
+		for (size_t i = 0; i < mid.n; i++)
+			sv_push(out, mid.v[i]);
+		sv_push(out, b);
+	} else {
+		git_lines(repo, out, "rev-list", "--reverse", "--first-parent",
+			  range, NULL);
+	}
+	sv_free(&mid);
+	free(range);
+	free(a);
+	free(b);
+}
+
+static void expand_pattern(const char *repo, const char *spec,
+			   struct strvec *out)
+{
+	struct strvec tags = { 0 };
+	size_t before = out->n;
+
+	git_lines(repo, &tags, "tag", "--sort=version:refname", "-l",
+		  (char *)spec, NULL);
+	for (size_t i = 0; i < tags.n; i++)
+		if (!is_rc(tags.v[i]) || strstr(spec, "rc"))
+			sv_push(out, tags.v[i]);
+	sv_free(&tags);
+	if (out->n == before)
+		die(EXIT_USAGE, "%s: no tag matches in %s", spec, repo);
+}
+
+static char *sanitize(const char *s)
+{
+	char *out = xstrdup(s);
+
+	for (char *p = out; *p; p++)
+		if (*p == '/' || *p == ' ' || *p == ':' || *p == '~' || *p == '^')
+			*p = '_';
+	return out;
+}
+
+/* The label of a revision: its name, or a short hash for a bare one. */
+static char *rev_label(const char *name, const char *commit)
+{
+	if (!strncmp(name, commit, strlen(name)) && strlen(name) >= 7)
+		return xstrndup(commit, 12);
+	return sanitize(name);
+}
+
+static void git_revs(const struct track_opts *o, struct rev **revs,
+		     size_t *n)
+{
+	struct strvec names = { 0 };
+
+	for (size_t i = 0; i < o->specs.n; i++) {
+		const char *s = o->specs.v[i];
+
+		if (strstr(s, ".."))
+			expand_range(o->git, s, &names);
+		else if (strpbrk(s, "*?["))
+			expand_pattern(o->git, s, &names);
+		else
+			sv_push(&names, s);
+	}
+	*revs = xcalloc(names.n, sizeof(**revs));
+	*n = 0;
+	for (size_t i = 0; i < names.n; i++) {
+		char *c = git_commit(o->git, names.v[i]);
+		bool dup = *n && !strcmp((*revs)[*n - 1].commit, c);
+
+		/* "v6.12 v6.12..v7.0" names v6.12 twice in a row */
+		if (dup) {
+			free(c);
+			continue;
+		}
+		(*revs)[*n].commit = c;
+		(*revs)[(*n)++].label = rev_label(names.v[i], c);
+	}
+	sv_free(&names);
+}
+
+static void tree_revs(const struct track_opts *o, struct rev **revs,
+		      size_t *n)
+{
+	*revs = xcalloc(o->specs.n, sizeof(**revs));
+	*n = o->specs.n;
+	for (size_t i = 0; i < o->specs.n; i++) {
+		const char *p = o->specs.v[i], *slash;
+		char *dir = xstrdup(p);
+		size_t len = strlen(dir);
+
+		while (len > 1 && dir[len - 1] == '/')
+			dir[--len] = '\0';
+		slash = strrchr(dir, '/');
+		(*revs)[i].kdir = xstrdup(p);
+		(*revs)[i].label = sanitize(slash ? slash + 1 : dir);
+		free(dir);
+	}
+}
+
+static int rm_rf(const char *dir)
+{
+	char *argv[] = { "rm", "-rf", "--", (char *)dir, NULL };
+
+	return track_run(argv, NULL);
+}
+
+/*
+ * git archive COMMIT | tar -x -C DEST, DEST outside the repository.  The
+ * path depends on the commit only, so a revision seen before finds its
+ * prepared build directory (keyed by path) in mmprep's cache again.
+ */
+static void extract(const struct track_opts *o, struct rev *r)
+{
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *base = xasprintf("%s/mmprep-track-%ld", tmp, (long)getuid());
+	char *cmd;
+	int st;
+
+	r->kdir = xasprintf("%s/linux-%.12s", base, r->commit);
+	r->temporary = !o->keep;
+	if (rm_rf(r->kdir) || mkdir_p(r->kdir))
+		die(EXIT_OUTPUT, "%s: cannot create", r->kdir);
+	/* both programs' failures matter, hence pipefail */
+	cmd = xasprintf("set -o pipefail 2>/dev/null; git -C \"$1\" archive "
+			"--format=tar \"$2\" | tar -x -C \"$3\" -f -");
+	{
+		char *argv[] = { "bash", "-c", cmd, "extract", (char *)o->git,
+				 r->commit, r->kdir, NULL };
+
+		st = track_run(argv, NULL);
+	}
+	free(cmd);
+	free(base);
+	if (st)
+		die(EXIT_UNREADABLE, "git archive %s | tar -x failed (%s)",
+		    r->label, r->kdir);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* cmd_scan on one revision, its scan.json into @dir. */
+static json_t *scan_rev(const struct track_opts *o, struct rev *r,
+			const char *dir, json_t *cost)
+{
+	struct strvec argv = { 0 };
+	struct cache_stats before, after;
+	char *path = path_join(dir, "scan.json");
+	json_error_t err;
+	double t0 = now();
+	json_t *scan;
+
+	sv_push(&argv, "scan");
+	sv_push(&argv, "--quiet");
+	sv_push(&argv, "--reports");
+	sv_push(&argv, dir);
+	if (o->jobs)
+		sv_pushf(&argv, "--jobs=%s", o->jobs);
+	if (o->arch)
+		sv_pushf(&argv, "--arch=%s", o->arch);
+	if (o->timeout)
+		sv_pushf(&argv, "--timeout=%s", o->timeout);
+	if (o->no_prepare)
+		sv_push(&argv, "--no-prepare");
+	for (size_t i = 0; i < o->only.n; i++)
+		sv_pushf(&argv, "--only=%s", o->only.v[i]);
+	sv_push(&argv, r->kdir);
+	cache_get_stats(&before);
+	optind = 0;	/* a fresh getopt for cmd_scan */
+	if (cmd_scan((int)argv.n, argv.v))
+		die(EXIT_INTERNAL, "scanning %s failed", r->label);
+	cache_get_stats(&after);
+	json_object_set_new(cost, "cached",
+			    json_integer(after.cached - before.cached));
+	json_object_set_new(cost, "parsed_fresh",
+			    json_integer(after.parsed_fresh - before.parsed_fresh));
+	json_object_set_new(cost, "seconds",
+			    json_real((long)((now() - t0) * 10) / 10.0));
+	scan = json_load_file(path, 0, &err);
+	if (!scan)
+		die(EXIT_INTERNAL, "%s: %s", path, err.text);
+	free(path);
+	sv_free(&argv);
+	return scan;
+}
+
+static void parse_track_opts(int argc, char **argv, struct track_opts *o,
+			     bool *cache_info)
+{
+	static const struct option longopts[] = {
+		{ "git", required_argument, NULL, 'g' },
+		{ "name", required_argument, NULL, 'N' },
+		{ "reports", required_argument, NULL, 'r' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "arch", required_argument, NULL, 'a' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "no-prepare", no_argument, NULL, 'n' },
+		{ "only", required_argument, NULL, 'f' },
+		{ "keep", no_argument, NULL, 'k' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "cache-info", no_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "g:N:r:j:a:t:nf:kqh", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'g': o->git = optarg; break;
+		case 'N': o->name = optarg; break;
+		case 'r': o->reports = optarg; break;
+		case 'j': o->jobs = optarg; break;
+		case 'a': o->arch = optarg; break;
+		case 't': o->timeout = optarg; break;
+		case 'n': o->no_prepare = true; break;
+		case 'f': sv_push(&o->only, optarg); break;
+		case 'k': o->keep = true; break;
+		case 'q': o->quiet = true; break;
+		case 'C': *cache_info = true; break;
+		case 'h':
+			fputs(track_usage, stdout);
+			exit(EXIT_OK);
+		default:
+			fputs(track_usage, stderr);
+			exit(EXIT_USAGE);
+		}
+	}
+	for (int i = optind; i < argc; i++)
+		sv_push(&o->specs, argv[i]);
+	if (*cache_info)
+		return;
+	if (!o->specs.n) {
+		fputs(track_usage, stderr);
+		exit(EXIT_USAGE);
+	}
+	if (o->git && !is_dir(o->git))
+		die(EXIT_NO_KDIR, "%s: no such repository", o->git);
+}
+
+static json_t *cache_info(void)
+{
+	char *dir = cache_facts_dir();
+	unsigned long long bytes;
+	size_t entries;
+	json_t *info;
+
+	cache_usage(dir, &entries, &bytes);
+	info = json_pack("{s:s, s:I, s:I}", "dir", dir, "entries",
+			 (json_int_t)entries, "bytes", (json_int_t)bytes);
+	free(dir);
+	return info;
+}
+
+static void print_cache_info(json_t *info)
+{
+	printf("facts cache: %s, %lld entries, %.1f MiB (make clean-cache "
+	       "empties it)\n", tj_str(info, "dir"), tj_int(info, "entries"),
+	       tj_int(info, "bytes") / 1048576.0);
+}
+
+static char *default_name(struct rev *revs, size_t n)
+{
+	return n > 1 ? xasprintf("%s..%s", revs[0].label, revs[n - 1].label) :
+		       xstrdup(revs[0].label);
+}
+
+static void print_rev(json_t *r)
+{
+	json_t *f = json_object_get(r, "file_operations");
+	json_t *c = json_object_get(r, "cost");
+
+	printf("track: %-14s %lld late, %lld early; files: %lld cached, "
+	       "%lld parsed (%.1fs)\n", tj_str(r, "label"), tj_int(f, "late"),
+	       tj_int(f, "early"), tj_int(c, "cached"),
+	       tj_int(c, "parsed_fresh"),
+	       json_real_value(json_object_get(c, "seconds")));
+	fflush(stdout);
+}
+
+int cmd_track(int argc, char **argv)
+{
+	struct track_opts o = { 0 };
+	bool want_info = false;
+	struct rev *revs;
+	size_t n;
+	json_t *doc, *list, *prev_keys = NULL, *changes;
+	char *name, *dir;
+
+	parse_track_opts(argc, argv, &o, &want_info);
+	if (want_info) {
+		json_t *info = cache_info();
+
+		print_cache_info(info);
+		json_decref(info);
+		return EXIT_OK;
+	}
+	if (o.git)
+		git_revs(&o, &revs, &n);
+	else
+		tree_revs(&o, &revs, &n);
+	if (!n)
+		die(EXIT_USAGE, "no revision to track");
+	name = o.name ? sanitize(o.name) : default_name(revs, n);
+	dir = o.reports ? xstrdup(o.reports) : xasprintf("reports/track-%s", name);
+	if (mkdir_p(dir))
+		die(EXIT_OUTPUT, "%s: cannot create the report directory", dir);
+	list = json_array();
+	changes = json_array();
+	for (size_t i = 0; i < n; i++) {
+		char *sdir = xasprintf("%s/scans/%s", dir, revs[i].label);
+		json_t *cost = json_object(), *scan, *r, *keys;
+
+		if (o.git)
+			extract(&o, &revs[i]);
+		scan = scan_rev(&o, &revs[i], sdir, cost);
+		r = track_summary(revs[i].label, revs[i].commit, scan, cost);
+		keys = track_keys(scan);
+		if (prev_keys)
+			json_array_append_new(changes, track_diff(
+				revs[i - 1].label, revs[i].label, prev_keys,
+				keys));
+		json_decref(prev_keys);
+		prev_keys = keys;
+		if (!o.quiet)
+			print_rev(r);
+		json_array_append_new(list, r);
+		json_decref(scan);
+		if (revs[i].temporary && rm_rf(revs[i].kdir))
+			warnx_("cannot remove %s", revs[i].kdir);
+		free(sdir);
+	}
+	json_decref(prev_keys);
+	doc = json_pack("{s:{s:s, s:s}, s:s, s:{s:s?}, s:s, s:o, s:o, s:o}",
+			"tool", "name", "mmprep", "version", MMPREP_VERSION,
+			"name", name, "source", "git", o.git,
+			"arch", o.arch ? o.arch : "x86",
+			"revisions", list, "changes", changes,
+			"cache", cache_info());
+	if (!doc || track_write(dir, doc))
+		die(EXIT_OUTPUT, "%s: cannot write the reports", dir);
+	if (!o.quiet) {
+		print_cache_info(json_object_get(doc, "cache"));
+		printf("reports: %s/adoption.{md,csv,json,svg}, %s/index.html\n",
+		       dir, dir);
+	}
+	json_decref(doc);
+	free(name);
+	free(dir);
+	return EXIT_OK;
+}

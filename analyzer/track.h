@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mmprep track: .mmap_prepare adoption over kernel revisions.
+ *
+ *   track.c      revisions (git or unpacked trees), one scan each, counts,
+ *                changes between consecutive revisions: adoption.json
+ *   track_stats.c  counts of one revision, changes between two
+ *   track_out.c  the same document as CSV, a mailing-list table, an SVG
+ *                chart (gnuplot) and an HTML page
+ */
+#ifndef MMPREP_TRACK_H
+#define MMPREP_TRACK_H
+
+#include "mmprep.h"
+
+/*
+ * Write adoption.{json,csv,md,svg} and index.html into @dir; @doc is the
+ * adoption.json document.  Returns 0, or -1 after saying what failed.
+ */
+int track_write(const char *dir, json_t *doc);
+
+/*
+ * One revision's counts from its scan.json; @cost (taken) says what the
+ * scan cost: worker runs, cached files, seconds.
+ */
+json_t *track_summary(const char *label, const char *commit, json_t *scan,
+		      json_t *cost);
+/* The entries of a scan by a name that survives a conversion. */
+json_t *track_keys(json_t *scan);
+/* Converted, reverted, added and removed entries from @a to @b. */
+json_t *track_diff(const char *from, const char *to, json_t *a, json_t *b);
+
+/* Helpers shared by the two files. */
+const char *tj_str(json_t *o, const char *key);
+long long tj_int(json_t *o, const char *key);
+int track_run(char *const argv[], const char *out_path);
+
+#endif

@@ -1,0 +1,757 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The track reports, all from the adoption.json document:
+ *
+ *   adoption.json  the document itself
+ *   adoption.csv   one row per revision and scope (all, top-level
+ *                  directory, second level, layer), for spreadsheets
+ *   adoption.md    tables to paste into a mail
+ *   adoption.svg   late vs early per revision and per subsystem, drawn
+ *                  by gnuplot (the script is kept as adoption.gp)
+ *   index.html     the chart, the tables and every change
+ */
+#define _GNU_SOURCE
+#include "track.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MD_LIST_MAX 40		/* changes listed per kind in adoption.md */
+#define LATE_COLOR "#d95f02"
+#define EARLY_COLOR "#1b9e77"
+
+static FILE *mem_open(char **buf, size_t *len)
+{
+	FILE *f = open_memstream(buf, len);
+
+	if (!f)
+		die(EXIT_INTERNAL, "out of memory");
+	return f;
+}
+
+/* Write @f's text to @dir/@name; the stream is closed. */
+static int save(const char *dir, const char *name, FILE *f, char **buf,
+		size_t *len)
+{
+	char *path = path_join(dir, name);
+	int ret = fclose(f) ? -1 : write_file(path, *buf, *len);
+
+	if (ret)
+		warnx_("%s: cannot write", path);
+	free(*buf);
+	free(path);
+	return ret;
+}
+
+static json_t *revisions(json_t *doc)
+{
+	return json_object_get(doc, "revisions");
+}
+
+static json_t *fops(json_t *r)
+{
+	return json_object_get(r, "file_operations");
+}
+
+/* The union of @field's keys over every revision, sorted. */
+static void all_keys(json_t *doc, const char *field, struct strvec *out)
+{
+	json_t *r, *v;
+	const char *k;
+	size_t i;
+
+	json_array_foreach(revisions(doc), i, r)
+		json_object_foreach(json_object_get(r, field), k, v)
+			sv_push(out, k);
+	sv_sort_uniq(out);
+}
+
+static long long sub_count(json_t *r, const char *field, const char *name,
+			   const char *kind)
+{
+	return tj_int(json_object_get(json_object_get(r, field), name), kind);
+}
+
+static long long layer_entries(json_t *r)
+{
+	json_t *v;
+	const char *k;
+	long long n = 0;
+
+	json_object_foreach(json_object_get(r, "top_level"), k, v)
+		n += tj_int(v, "layers");
+	return n;
+}
+
+static long long layer_impls(json_t *r, const char *layer)
+{
+	json_t *l;
+	size_t i;
+
+	json_array_foreach(json_object_get(r, "layers"), i, l) {
+		char *name = xasprintf("%s.%s", tj_str(l, "layer"),
+				       tj_str(l, "ops_field"));
+		bool match = !strcmp(name, layer);
+
+		free(name);
+		if (match)
+			return tj_int(l, "implementations");
+	}
+	return 0;
+}
+
+static void all_layers(json_t *doc, struct strvec *out)
+{
+	json_t *r, *l;
+	size_t i, j;
+
+	json_array_foreach(revisions(doc), i, r)
+		json_array_foreach(json_object_get(r, "layers"), j, l)
+			sv_pushf(out, "%s.%s", tj_str(l, "layer"),
+				 tj_str(l, "ops_field"));
+	sv_sort_uniq(out);
+}
+
+/* An optional count: empty in CSV, "n/a" in tables. */
+static void opt_int(FILE *f, json_t *v, const char *none)
+{
+	if (json_is_integer(v))
+		fprintf(f, "%lld", json_integer_value(v));
+	else
+		fputs(none, f);
+}
+
+static int write_json(const char *dir, json_t *doc)
+{
+	char *path = path_join(dir, "adoption.json");
+	int ret = json_dump_file(doc, path, JSON_INDENT(1) | JSON_SORT_KEYS);
+
+	if (ret)
+		warnx_("%s: cannot write", path);
+	free(path);
+	return ret;
+}
+
+static void csv_scope(FILE *f, json_t *r, const char *level,
+		      const char *field, struct strvec *names)
+{
+	for (size_t i = 0; i < names->n; i++)
+		fprintf(f, "%s,%s,%s,%s,%s,%lld,%lld,,,%lld\n",
+			tj_str(r, "label"), tj_str(r, "version"),
+			tj_str(r, "commit"), level, names->v[i],
+			sub_count(r, field, names->v[i], "late"),
+			sub_count(r, field, names->v[i], "early"),
+			sub_count(r, field, names->v[i], "layers"));
+}
+
+static int write_csv(const char *dir, json_t *doc)
+{
+	struct strvec tops = { 0 }, subs = { 0 }, layers = { 0 };
+	char *buf;
+	size_t len, i;
+	FILE *f = mem_open(&buf, &len);
+	json_t *r;
+
+	all_keys(doc, "top_level", &tops);
+	all_keys(doc, "subsystems", &subs);
+	all_layers(doc, &layers);
+	fputs("revision,version,commit,level,scope,late,early,late_special,"
+	      "late_nonspecial,layer_entries\n", f);
+	json_array_foreach(revisions(doc), i, r) {
+		fprintf(f, "%s,%s,%s,all,all,%lld,%lld,", tj_str(r, "label"),
+			tj_str(r, "version"), tj_str(r, "commit"),
+			tj_int(fops(r), "late"), tj_int(fops(r), "early"));
+		opt_int(f, json_object_get(fops(r), "late_special"), "");
+		fputc(',', f);
+		opt_int(f, json_object_get(fops(r), "late_nonspecial"), "");
+		fprintf(f, ",%lld\n", layer_entries(r));
+		csv_scope(f, r, "top", "top_level", &tops);
+		csv_scope(f, r, "sub", "subsystems", &subs);
+		for (size_t k = 0; k < layers.n; k++)
+			fprintf(f, "%s,%s,%s,layer,%s,,,,,%lld\n",
+				tj_str(r, "label"), tj_str(r, "version"),
+				tj_str(r, "commit"), layers.v[k],
+				layer_impls(r, layers.v[k]));
+	}
+	sv_free(&tops);
+	sv_free(&subs);
+	sv_free(&layers);
+	return save(dir, "adoption.csv", f, &buf, &len);
+}
+
+/*
+ * A Markdown table padded to fixed columns, so that it reads as well in
+ * a plain-text mail as rendered.
+ */
+struct table {
+	size_t ncol;
+	struct strvec cells;	/* row-major, header first */
+};
+
+static void cell(struct table *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void cell(struct table *t, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		die(EXIT_INTERNAL, "out of memory");
+	va_end(ap);
+	sv_take(&t->cells, s);
+}
+
+static void table_print(FILE *f, struct table *t)
+{
+	size_t *w = xcalloc(t->ncol, sizeof(*w)), rows = t->cells.n / t->ncol;
+
+	for (size_t i = 0; i < t->cells.n; i++)
+		if (strlen(t->cells.v[i]) > w[i % t->ncol])
+			w[i % t->ncol] = strlen(t->cells.v[i]);
+	for (size_t r = 0; r < rows; r++) {
+		for (size_t c = 0; c < t->ncol; c++)
+			fprintf(f, "| %*s ", c ? (int)w[c] : -(int)w[c],
+				t->cells.v[r * t->ncol + c]);
+		fputs("|\n", f);
+		for (size_t c = 0; !r && c < t->ncol; c++)
+			fprintf(f, "|%.*s%s", (int)w[c] + 1,
+				"-----------------------------------------------"
+				"-----------------------------------------------",
+				c ? ":" : "-");
+		if (!r)
+			fputs("|\n", f);
+	}
+	fputc('\n', f);
+	free(w);
+	sv_free(&t->cells);
+}
+
+static void totals_table(json_t *doc, struct table *t)
+{
+		json_t *r;
+	size_t i;
+
+	t->ncol = 9;
+	cell(t, "revision");
+	cell(t, "version");
+	cell(t, ".mmap (late)");
+	cell(t, ".mmap_prepare (early)");
+	cell(t, "early %%");
+	cell(t, "late, VM_SPECIAL");
+	cell(t, "late, other");
+	cell(t, "layer entries");
+	cell(t, "files parsed/cached");
+	json_array_foreach(revisions(doc), i, r) {
+		json_t *fo = fops(r), *c = json_object_get(r, "cost");
+		long long late = tj_int(fo, "late"), early = tj_int(fo, "early");
+		json_t *sp = json_object_get(fo, "late_special");
+		json_t *ns = json_object_get(fo, "late_nonspecial");
+
+		cell(t, "%s", tj_str(r, "label"));
+		cell(t, "%s", tj_str(r, "version"));
+		cell(t, "%lld", late);
+		cell(t, "%lld", early);
+		cell(t, "%.1f", late + early ? 100.0 * early / (late + early) : 0.0);
+		if (json_is_integer(sp))
+			cell(t, "%lld", json_integer_value(sp));
+		else
+			cell(t, "n/a");
+		if (json_is_integer(ns))
+			cell(t, "%lld", json_integer_value(ns));
+		else
+			cell(t, "n/a");
+		cell(t, "%lld", layer_entries(r));
+		cell(t, "%lld/%lld", tj_int(c, "parsed_fresh"), tj_int(c, "cached"));
+	}
+}
+
+/* Subsystems by late entries in the last revision, then by name. */
+static json_t *rank_last;
+
+static int cmp_rank(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	long long lx = sub_count(rank_last, "subsystems", x, "late");
+	long long ly = sub_count(rank_last, "subsystems", y, "late");
+
+	return lx != ly ? (ly > lx) - (ly < lx) : strcmp(x, y);
+}
+
+static bool has_fops(json_t *doc, const char *sub)
+{
+	json_t *r;
+	size_t i;
+
+	json_array_foreach(revisions(doc), i, r)
+		if (sub_count(r, "subsystems", sub, "late") ||
+		    sub_count(r, "subsystems", sub, "early"))
+			return true;
+	return false;
+}
+
+/* Second-level subsystems with a file_operations entry, most late first. */
+static void ranked_subsystems(json_t *doc, struct strvec *out)
+{
+	struct strvec all = { 0 };
+	json_t *revs = revisions(doc);
+
+	all_keys(doc, "subsystems", &all);
+	for (size_t i = 0; i < all.n; i++)
+		if (has_fops(doc, all.v[i]))
+			sv_push(out, all.v[i]);
+	sv_free(&all);
+	rank_last = json_array_get(revs, json_array_size(revs) - 1);
+	if (out->n)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_rank);
+}
+
+static void subsystems_table(json_t *doc, struct table *t)
+{
+	struct strvec subs = { 0 };
+	json_t *r;
+	size_t i;
+
+	t->ncol = 1 + json_array_size(revisions(doc));
+	ranked_subsystems(doc, &subs);
+	cell(t, "subsystem (late/early)");
+	json_array_foreach(revisions(doc), i, r)
+		cell(t, "%s", tj_str(r, "label"));
+	for (size_t s = 0; s < subs.n; s++) {
+		cell(t, "%s", subs.v[s]);
+		json_array_foreach(revisions(doc), i, r)
+			cell(t, "%lld/%lld",
+			     sub_count(r, "subsystems", subs.v[s], "late"),
+			     sub_count(r, "subsystems", subs.v[s], "early"));
+	}
+	sv_free(&subs);
+}
+
+/* Returns false when no layer hands drivers a VMA. */
+static bool layers_table(json_t *doc, struct table *t)
+{
+	struct strvec layers = { 0 };
+	json_t *r;
+	size_t i;
+
+	t->ncol = 1 + json_array_size(revisions(doc));
+	all_layers(doc, &layers);
+	if (!layers.n)
+		return false;
+	cell(t, "layer.field (implementations)");
+	json_array_foreach(revisions(doc), i, r)
+		cell(t, "%s", tj_str(r, "label"));
+	for (size_t l = 0; l < layers.n; l++) {
+		cell(t, "%s", layers.v[l]);
+		json_array_foreach(revisions(doc), i, r)
+			cell(t, "%lld", layer_impls(r, layers.v[l]));
+	}
+	sv_free(&layers);
+	return true;
+}
+
+static const char no_layers[] =
+	"No layer hands drivers a VMA in these revisions.";
+
+static void md_list(FILE *f, json_t *c, const char *kind, const char *title)
+{
+	json_t *list = json_object_get(c, kind), *e;
+	size_t i, n = json_array_size(list);
+
+	if (!n)
+		return;
+	fprintf(f, "%s:\n", title);
+	json_array_foreach(list, i, e) {
+		if (i == MD_LIST_MAX) {
+			fprintf(f, "  ... and %zu more (adoption.json)\n", n - i);
+			break;
+		}
+		if (json_object_get(e, "was"))
+			fprintf(f, "  %s (was %s)\n", tj_str(e, "id"),
+				tj_str(e, "was"));
+		else
+			fprintf(f, "  %s%s\n", tj_str(e, "id"),
+				strcmp(tj_str(e, "state"), "layer") ? "" :
+				" [layer]");
+	}
+	fputc('\n', f);
+}
+
+static void md_changes(FILE *f, json_t *doc)
+{
+	json_t *c;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, "changes"), i, c) {
+		fprintf(f, "### %s -> %s: %zu converted, %zu added, %zu removed"
+			   "%s\n\n", tj_str(c, "from"), tj_str(c, "to"),
+			json_array_size(json_object_get(c, "converted")),
+			json_array_size(json_object_get(c, "added")),
+			json_array_size(json_object_get(c, "removed")),
+			json_array_size(json_object_get(c, "reverted")) ?
+				", some reverted to .mmap" : "");
+		fputs("```\n", f);
+		md_list(f, c, "converted", "converted to .mmap_prepare");
+		md_list(f, c, "reverted", "back to .mmap");
+		md_list(f, c, "added", "added");
+		md_list(f, c, "removed", "removed");
+		fputs("```\n\n", f);
+	}
+}
+
+static int write_md(const char *dir, json_t *doc)
+{
+	struct table t = { 0 };
+	char *buf;
+	size_t len;
+	FILE *f = mem_open(&buf, &len);
+
+	fprintf(f, "## .mmap_prepare adoption: %s\n\n", tj_str(doc, "name"));
+	fputs("file_operations tables whose mmap hook still takes a VMA "
+	      "(.mmap, late KSM path)\nand those converted to .mmap_prepare "
+	      "(early), as found by mmprep scan\n", f);
+	fprintf(f, "(mmprep %s, arch %s).\n\n",
+		tj_str(json_object_get(doc, "tool"), "version"),
+		tj_str(doc, "arch"));
+	totals_table(doc, &t);
+	table_print(f, &t);
+	fputs("### By subsystem\n\n", f);
+	subsystems_table(doc, &t);
+	table_print(f, &t);
+	fputs("### Layers still handing drivers a VMA\n\n", f);
+	if (layers_table(doc, &t))
+		table_print(f, &t);
+	else
+		fprintf(f, "%s\n\n", no_layers);
+	if (json_array_size(json_object_get(doc, "changes")))
+		fputs("### Changes\n\n", f);
+	md_changes(f, doc);
+	return save(dir, "adoption.md", f, &buf, &len);
+}
+
+
+/*
+ * The chart's subsystems: those with the most file_operations entries
+ * over all revisions, fewer when there are many revisions so that bars
+ * stay readable; the rest are summed as one more group.
+ */
+struct chart_sub {
+	const char *name;
+	long long score;
+};
+
+static int cmp_score(const void *a, const void *b)
+{
+	const struct chart_sub *x = a, *y = b;
+
+	if (x->score != y->score)
+		return (y->score > x->score) - (y->score < x->score);
+	return strcmp(x->name, y->name);
+}
+
+static size_t chart_subsystems(json_t *doc, struct strvec *subs,
+			       struct chart_sub **out)
+{
+	size_t nrev = json_array_size(revisions(doc)), max;
+	struct chart_sub *cs;
+	json_t *r;
+	size_t i;
+
+	ranked_subsystems(doc, subs);
+	cs = xcalloc(subs->n + 1, sizeof(*cs));
+	for (size_t s = 0; s < subs->n; s++) {
+		cs[s].name = subs->v[s];
+		json_array_foreach(revisions(doc), i, r)
+			cs[s].score += sub_count(r, "subsystems", subs->v[s], "late") +
+				       sub_count(r, "subsystems", subs->v[s], "early");
+	}
+	qsort(cs, subs->n, sizeof(*cs), cmp_score);
+	max = 48 / (nrev ? nrev : 1);
+	max = max < 3 ? 3 : max > 8 ? 8 : max;
+	*out = cs;
+	return subs->n < max ? subs->n : max;
+}
+
+/* A gnuplot string: double quotes, with " and \ escaped. */
+static void gp_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static long long chart_totals(FILE *f, json_t *doc)
+{
+	long long top = 1;
+	json_t *r;
+	size_t i;
+
+	fputs("$totals << EOD\n", f);
+	json_array_foreach(revisions(doc), i, r) {
+		long long late = tj_int(fops(r), "late");
+		long long early = tj_int(fops(r), "early");
+
+		gp_str(f, tj_str(r, "label"));
+		fprintf(f, " %lld %lld\n", late, early);
+		top = late > top ? late : early > top ? early : top;
+	}
+	fputs("EOD\n", f);
+	return top;
+}
+
+/* One data block per shown subsystem, and one for the rest. */
+static long long chart_groups(FILE *f, json_t *doc, struct chart_sub *cs,
+			      size_t shown, size_t nsubs)
+{
+	long long top = 1;
+	json_t *r;
+	size_t i;
+
+	fputs("$subsystems << EOD\n", f);
+	for (size_t g = 0; g < shown + (nsubs > shown); g++) {
+		json_array_foreach(revisions(doc), i, r) {
+			long long late = 0, early = 0;
+
+			for (size_t s = g; s < (g < shown ? g + 1 : nsubs); s++) {
+				late += sub_count(r, "subsystems", cs[s].name, "late");
+				early += sub_count(r, "subsystems", cs[s].name, "early");
+			}
+			gp_str(f, tj_str(r, "label"));
+			fprintf(f, " %lld %lld\n", late, early);
+			top = late + early > top ? late + early : top;
+		}
+		fputs("\n\n", f);
+	}
+	fputs("EOD\n", f);
+	return top;
+}
+
+static void chart_panel_totals(FILE *f, json_t *doc, long long top)
+{
+	fputs("set size 1,0.45\nset origin 0,0.50\n"
+	      "set title \"All subsystems: file_operations tables per revision\"\n"
+	      "set style histogram clustered gap 1\n"
+	      "set xtics nomirror scale 0 norotate font \",11\"\n"
+	      "set key top left horizontal\n", f);
+	fprintf(f, "set yrange [0:%lld]\n", top + top / 4 + 1);
+	fprintf(f, "plot $totals using 2:xtic(sprintf(\"%%s\\n%%d late, %%d "
+		   "early\", strcol(1), int($2), int($3))) title \".mmap: late "
+		   "KSM path\" lc rgb \"%s\", \\\n"
+		   "  '' using 3 title \".mmap_prepare: early KSM path\" lc rgb "
+		   "\"%s\", \\\n"
+		   "  '' using ($0-1.0/6):2:(sprintf(\"%%d\", int($2))) with "
+		   "labels offset 0,0.6 notitle, \\\n"
+		   "  '' using ($0+1.0/6):3:(sprintf(\"%%d\", int($3))) with "
+		   "labels offset 0,0.6 notitle\n", LATE_COLOR, EARLY_COLOR);
+	(void)doc;
+}
+
+static void chart_panel_groups(FILE *f, struct chart_sub *cs, size_t shown,
+			       size_t nsubs, long long top)
+{
+	fputs("set size 1,0.50\nset origin 0,0\n"
+	      "set title \"By subsystem: one bar per revision, .mmap (late) "
+	      "stacked under .mmap_prepare (early)\"\n"
+	      "set style histogram rowstacked title offset 0,-1 font \",11\"\n"
+	      "set xtics rotate by -35 font \",9\"\nset bmargin 7\n"
+	      "set key top right horizontal\n", f);
+	fprintf(f, "set yrange [0:%lld]\nplot ", top + top / 5 + 1);
+	for (size_t g = 0; g < shown + (nsubs > shown); g++) {
+		char *name = g < shown ? xstrdup(cs[g].name) :
+			     xasprintf("%zu more", nsubs - shown);
+
+		fputs(g ? ", \\\n  newhistogram " : "newhistogram ", f);
+		gp_str(f, name);
+		fprintf(f, ", $subsystems index %zu using 2:xtic(1) %s lc rgb "
+			   "\"%s\", '' index %zu using 3 %s lc rgb \"%s\"", g,
+			g ? "notitle" : "title \".mmap (late)\"", LATE_COLOR, g,
+			g ? "notitle" : "title \".mmap_prepare (early)\"",
+			EARLY_COLOR);
+		free(name);
+	}
+	fputc('\n', f);
+}
+
+static int write_svg(const char *dir, json_t *doc)
+{
+	struct strvec subs = { 0 };
+	struct chart_sub *cs;
+	size_t shown = chart_subsystems(doc, &subs, &cs), len;
+	char *buf, *cmd;
+	FILE *f = mem_open(&buf, &len);
+	long long top1, top2;
+	int ret;
+
+	fputs("# gnuplot script written by mmprep track: "
+	      "gnuplot adoption.gp > adoption.svg\n", f);
+	top1 = chart_totals(f, doc);
+	top2 = chart_groups(f, doc, cs, shown, subs.n);
+	fputs("set terminal svg size 1100,900 dynamic noenhanced "
+	      "font \"sans,12\" background rgb \"white\"\n"
+	      "set output \"adoption.svg\"\nset multiplot title ", f);
+	gp_str(f, tj_str(doc, "name"));
+	fputs(" . \": .mmap_prepare adoption (mmprep track)\" font \",15\"\n"
+	      "set style data histograms\n"
+	      "set style fill solid 0.9 border rgb \"#444444\"\n"
+	      "set grid ytics lc rgb \"#dddddd\"\nset border 3\n"
+	      "set ytics nomirror\nset ylabel \"file_operations tables\"\n", f);
+	chart_panel_totals(f, doc, top1);
+	chart_panel_groups(f, cs, shown, subs.n, top2);
+	fputs("unset multiplot\n", f);
+	free(cs);
+	sv_free(&subs);
+	ret = save(dir, "adoption.gp", f, &buf, &len);
+	cmd = xasprintf("cd \"$1\" && gnuplot adoption.gp");
+	{
+		char *argv[] = { "sh", "-c", cmd, "gnuplot", (char *)dir, NULL };
+
+		if (!ret && track_run(argv, NULL)) {
+			warnx_("gnuplot failed on %s/adoption.gp (is gnuplot-nox "
+			       "installed? make deps)", dir);
+			ret = -1;
+		}
+	}
+	free(cmd);
+	return ret;
+}
+
+static void html_puts(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			fputs("&lt;", f);
+		else if (*s == '>')
+			fputs("&gt;", f);
+		else if (*s == '&')
+			fputs("&amp;", f);
+		else if (*s == '"')
+			fputs("&quot;", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+static void table_html(FILE *f, struct table *t)
+{
+	fputs("<table>\n", f);
+	for (size_t i = 0; i < t->cells.n; i++) {
+		const char *tag = i < t->ncol ? "th" : "td";
+
+		if (i % t->ncol == 0)
+			fputs("<tr>", f);
+		fprintf(f, "<%s>", tag);
+		html_puts(f, t->cells.v[i]);
+		fprintf(f, "</%s>", tag);
+		if (i % t->ncol == t->ncol - 1)
+			fputs("</tr>\n", f);
+	}
+	fputs("</table>\n", f);
+	sv_free(&t->cells);
+}
+
+static void html_changes(FILE *f, json_t *c)
+{
+	static const char *const kinds[] = { "converted", "reverted", "added",
+					     "removed", NULL };
+	json_t *e;
+	size_t i;
+
+	fprintf(f, "<h3>%s &rarr; %s</h3>\n<table>\n<tr><th>change</th>"
+		   "<th>entry</th><th>subsystem</th></tr>\n",
+		tj_str(c, "from"), tj_str(c, "to"));
+	for (int k = 0; kinds[k]; k++) {
+		json_array_foreach(json_object_get(c, kinds[k]), i, e) {
+			fprintf(f, "<tr class=\"%s\"><td>%s</td><td>", kinds[k],
+				kinds[k]);
+			html_puts(f, tj_str(e, "id"));
+			if (json_object_get(e, "was")) {
+				fputs(" <small>(was ", f);
+				html_puts(f, tj_str(e, "was"));
+				fputs(")</small>", f);
+			}
+			fputs("</td><td>", f);
+			html_puts(f, tj_str(e, "subsystem"));
+			fputs("</td></tr>\n", f);
+		}
+	}
+	fputs("</table>\n", f);
+}
+
+/* The chart inline, so that the page is one file to mail or publish. */
+static void html_chart(FILE *f, const char *dir)
+{
+	char *path = path_join(dir, "adoption.svg");
+	char *svg = read_file(path, NULL);
+	char *start = svg ? strstr(svg, "<svg") : NULL;
+
+	if (start)
+		fputs(start, f);
+	else
+		fputs("<p>(no chart: gnuplot did not run)</p>\n", f);
+	free(svg);
+	free(path);
+}
+
+static int write_html(const char *dir, json_t *doc)
+{
+	struct table t = { 0 };
+	char *buf;
+	size_t len, i;
+	FILE *f = mem_open(&buf, &len);
+	json_t *c;
+
+	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	      "\n<title>.mmap_prepare adoption: ", f);
+	html_puts(f, tj_str(doc, "name"));
+	fputs("</title>\n<style>\nbody{font-family:sans-serif;max-width:1150px;"
+	      "margin:1em auto;padding:0 1em}\ntable{border-collapse:collapse;"
+	      "margin:.5em 0 1.5em}\nth,td{border:1px solid #ccc;padding:.2em "
+	      ".6em;text-align:right}\nth:first-child,td:first-child,"
+	      "td:nth-child(2){text-align:left}\ntr.converted td:first-child"
+	      "{color:" EARLY_COLOR "}\ntr.reverted td:first-child{color:"
+	      LATE_COLOR "}\nsvg{max-width:100%;height:auto}\n</style></head>"
+	      "<body>\n<h1>.mmap_prepare adoption: ", f);
+	html_puts(f, tj_str(doc, "name"));
+	fputs("</h1>\n<p>file_operations tables whose mmap hook takes a VMA "
+	      "(<code>.mmap</code>, late KSM path) and those converted to "
+	      "<code>.mmap_prepare</code> (early), per revision, as found by "
+	      "<code>mmprep scan</code>.  Data: <a href=\"adoption.csv\">CSV"
+	      "</a>, <a href=\"adoption.json\">JSON</a>, <a href=\"adoption.md"
+	      "\">Markdown</a>, <a href=\"adoption.svg\">SVG</a>.</p>\n", f);
+	html_chart(f, dir);
+	fputs("<h2>Per revision</h2>\n", f);
+	totals_table(doc, &t);
+	table_html(f, &t);
+	fputs("<h2>By subsystem (late/early)</h2>\n", f);
+	subsystems_table(doc, &t);
+	table_html(f, &t);
+	fputs("<h2>Layers still handing drivers a VMA</h2>\n", f);
+	if (layers_table(doc, &t))
+		table_html(f, &t);
+	else
+		fprintf(f, "<p>%s</p>\n", no_layers);
+	fputs("<h2>Changes</h2>\n", f);
+	json_array_foreach(json_object_get(doc, "changes"), i, c)
+		html_changes(f, c);
+	fputs("</body></html>\n", f);
+	return save(dir, "index.html", f, &buf, &len);
+}
+
+int track_write(const char *dir, json_t *doc)
+{
+	int ret = 0;
+
+	ret |= write_json(dir, doc);
+	ret |= write_csv(dir, doc);
+	ret |= write_md(dir, doc);
+	ret |= write_svg(dir, doc);
+	ret |= write_html(dir, doc);
+	return ret ? -1 : 0;
+}

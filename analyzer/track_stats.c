@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What one revision's scan says about .mmap_prepare adoption, and what
+ * changed from one revision to the next.
+ *
+ * A file_operations table is known by "file:ops_name": converting it
+ * replaces .mmap (late) with .mmap_prepare (early), which changes the
+ * entry's field, so its scan id changes too.  Other entries (a layer's
+ * own ops, fb_ops.fb_mmap, ...) are known by their scan id.
+ */
+#include "track.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void bump(json_t *counts, const char *key, long long by)
+{
+	json_t *n = json_object_get(counts, key);
+
+	json_object_set_new(counts, key,
+			    json_integer((n ? json_integer_value(n) : 0) + by));
+}
+
+static json_t *sub_counts(json_t *in, const char *name)
+{
+	json_t *c = json_object_get(in, name);
+
+	if (!c) {
+		c = json_pack("{s:i, s:i, s:i}", "late", 0, "early", 0,
+			      "layers", 0);
+		json_object_set_new(in, name, c);
+	}
+	return c;
+}
+
+/* "drivers/gpu" -> "drivers" */
+static char *top_of(const char *sub)
+{
+	const char *slash = strchr(sub, '/');
+
+	return slash ? xstrndup(sub, slash - sub) : xstrdup(sub);
+}
+
+static void count_subsystem(json_t *r, json_t *e)
+{
+	const char *path = tj_str(e, "ksm_path"), *sub = tj_str(e, "subsystem");
+	const char *kind = *path ? path : "layers";
+	char *top = top_of(sub);
+
+	bump(sub_counts(json_object_get(r, "subsystems"), sub), kind, 1);
+	bump(sub_counts(json_object_get(r, "top_level"), top), kind, 1);
+	free(top);
+}
+
+/*
+ * Late entries that set a VM_SPECIAL flag (VM_IO, VM_PFNMAP, ...) need
+ * more than a mechanical conversion.  Known only from scans that report
+ * "special"; otherwise both counts are null.
+ */
+static json_t *fops_counts(json_t *entries)
+{
+	long long late = 0, early = 0, special = 0;
+	bool known = false;
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(entries, i, e) {
+		const char *path = tj_str(e, "ksm_path");
+		json_t *sp = json_object_get(e, "special");
+
+		if (!strcmp(path, "early"))
+			early++;
+		if (strcmp(path, "late"))
+			continue;
+		late++;
+		known |= sp != NULL;
+		special += json_is_true(sp);
+	}
+	return json_pack("{s:I, s:I, s:o, s:o}", "late", late, "early", early,
+			 "late_special", known ? json_integer(special) : json_null(),
+			 "late_nonspecial",
+			 known ? json_integer(late - special) : json_null());
+}
+
+static json_int_t count_of(json_t *v)
+{
+	if (json_is_array(v))
+		return (json_int_t)json_array_size(v);
+	return json_integer_value(v);
+}
+
+/*
+ * The scan's own "layers" where it has them, normalised to counts and to
+ * { layer: "fb_ops", ops_field: "fb_mmap" } (a scan may say only
+ * ops_field: "fb_ops.fb_mmap").
+ */
+static json_t *layers_given(json_t *given)
+{
+	json_t *out = json_array(), *l;
+	size_t i;
+
+	json_array_foreach(given, i, l) {
+		const char *layer = tj_str(l, "layer");
+		const char *field = tj_str(l, "ops_field");
+		const char *dot = strchr(field, '.');
+		char *type = *layer || !dot ? xstrdup(layer) :
+					      xstrndup(field, dot - field);
+
+		json_array_append_new(out, json_pack("{s:s, s:s, s:I, s:I}",
+			"layer", type, "ops_field", *layer || !dot ? field : dot + 1,
+			"implementations",
+			count_of(json_object_get(l, "implementations")),
+			"drivers", count_of(json_object_get(l, "drivers"))));
+		free(type);
+	}
+	return out;
+}
+
+/* Otherwise: every entry outside file_operations, by ops_type.field. */
+static json_t *layers_counted(json_t *entries)
+{
+	json_t *by = json_object(), *out = json_array(), *e, *l;
+	const char *k;
+	size_t i;
+
+	json_array_foreach(entries, i, e) {
+		char *key;
+
+		if (!strcmp(tj_str(e, "ops_type"), "file_operations"))
+			continue;
+		key = xasprintf("%s.%s", tj_str(e, "ops_type"), tj_str(e, "field"));
+		l = json_object_get(by, key);
+		if (!l) {
+			l = json_pack("{s:s, s:s, s:i, s:{}}", "layer",
+				      tj_str(e, "ops_type"), "ops_field",
+				      tj_str(e, "field"), "implementations", 0,
+				      "drivers");
+			json_object_set_new(by, key, l);
+		}
+		bump(l, "implementations", 1);
+		json_object_set_new(json_object_get(l, "drivers"),
+				    tj_str(e, "file"), json_true());
+		free(key);
+	}
+	json_object_foreach(by, k, l) {
+		json_object_set_new(l, "drivers", json_integer(
+			json_object_size(json_object_get(l, "drivers"))));
+		json_array_append(out, l);
+	}
+	json_decref(by);
+	return out;
+}
+
+static json_t *files_of(json_t *scan)
+{
+	json_t *f = json_object_get(scan, "files");
+
+	return json_pack("{s:I, s:I, s:I, s:I}",
+			 "candidates", (json_int_t)tj_int(f, "candidates"),
+			 "parsed", (json_int_t)tj_int(f, "parsed"),
+			 "degraded", (json_int_t)json_array_size(json_object_get(f, "degraded")),
+			 "failed", (json_int_t)json_array_size(json_object_get(f, "failed")));
+}
+
+json_t *track_summary(const char *label, const char *commit, json_t *scan,
+		      json_t *cost)
+{
+	json_t *entries = json_object_get(scan, "entries");
+	json_t *layers = json_object_get(scan, "layers");
+	json_t *tree = json_object_get(scan, "tree"), *e;
+	json_t *r = json_object();
+	size_t i;
+
+	json_object_set_new(r, "label", json_string(label));
+	json_object_set_new(r, "commit", commit ? json_string(commit) : json_null());
+	json_object_set_new(r, "version", json_string(tj_str(tree, "version")));
+	json_object_set_new(r, "tree", commit ? json_null() :
+				       json_string(tj_str(tree, "path")));
+	json_object_set_new(r, "entries", json_integer(json_array_size(entries)));
+	json_object_set_new(r, "file_operations", fops_counts(entries));
+	json_object_set_new(r, "layers", json_is_array(layers) ?
+				layers_given(layers) : layers_counted(entries));
+	json_object_set_new(r, "layers_from", json_string(
+				json_is_array(layers) ? "scan" : "entries"));
+	json_object_set_new(r, "subsystems", json_object());
+	json_object_set_new(r, "top_level", json_object());
+	json_array_foreach(entries, i, e)
+		count_subsystem(r, e);
+	json_object_set_new(r, "files", files_of(scan));
+	json_object_set_new(r, "cost", cost);
+	return r;
+}
+
+static char *entry_name(json_t *e)
+{
+	const char *id = tj_str(e, "id"), *clash = strchr(id, '#');
+
+	if (strcmp(tj_str(e, "ops_type"), "file_operations"))
+		return xstrdup(id);
+	return xasprintf("%s:%s%s", tj_str(e, "file"), tj_str(e, "ops_name"),
+			 clash ? clash : "");
+}
+
+json_t *track_keys(json_t *scan)
+{
+	json_t *keys = json_object(), *e;
+	size_t i;
+
+	json_array_foreach(json_object_get(scan, "entries"), i, e) {
+		const char *path = tj_str(e, "ksm_path");
+		char *name = entry_name(e);
+		json_t *old = json_object_get(keys, name);
+
+		/* a table with both .mmap and .mmap_prepare counts as early */
+		if (!old || !strcmp(path, "early"))
+			json_object_set_new(keys, name, json_pack(
+				"{s:s, s:s, s:s, s:s, s:s}", "id", tj_str(e, "id"),
+				"state", *path ? path : "layer",
+				"ops_type", tj_str(e, "ops_type"),
+				"subsystem", tj_str(e, "subsystem"),
+				"callback", tj_str(e, "callback")));
+		free(name);
+	}
+	return keys;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(tj_str(*(json_t *const *)a, "id"),
+		      tj_str(*(json_t *const *)b, "id"));
+}
+
+static json_t *sorted(json_t *list)
+{
+	size_t n = json_array_size(list);
+	json_t **v = xcalloc(n + 1, sizeof(*v)), *out = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = json_array_get(list, i);
+	qsort(v, n, sizeof(*v), cmp_id);
+	for (size_t i = 0; i < n; i++)
+		json_array_append(out, v[i]);
+	free(v);
+	json_decref(list);
+	return out;
+}
+
+static json_t *change(json_t *e, json_t *was)
+{
+	json_t *c = json_pack("{s:s, s:s, s:s, s:s}", "id", tj_str(e, "id"),
+			      "state", tj_str(e, "state"),
+			      "ops_type", tj_str(e, "ops_type"),
+			      "subsystem", tj_str(e, "subsystem"));
+
+	if (was)
+		json_object_set_new(c, "was", json_string(tj_str(was, "id")));
+	return c;
+}
+
+json_t *track_diff(const char *from, const char *to, json_t *a, json_t *b)
+{
+	json_t *conv = json_array(), *rev = json_array(), *add = json_array();
+	json_t *del = json_array(), *eb, *ea;
+	const char *k;
+
+	json_object_foreach(b, k, eb) {
+		const char *sb = tj_str(eb, "state");
+
+		ea = json_object_get(a, k);
+		if (!ea)
+			json_array_append_new(add, change(eb, NULL));
+		else if (!strcmp(tj_str(ea, "state"), "late") && !strcmp(sb, "early"))
+			json_array_append_new(conv, change(eb, ea));
+		else if (!strcmp(tj_str(ea, "state"), "early") && !strcmp(sb, "late"))
+			json_array_append_new(rev, change(eb, ea));
+	}
+	json_object_foreach(a, k, ea)
+		if (!json_object_get(b, k))
+			json_array_append_new(del, change(ea, NULL));
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "from", from,
+			 "to", to, "converted", sorted(conv),
+			 "reverted", sorted(rev), "added", sorted(add),
+			 "removed", sorted(del));
+}

@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: GPL-2.0
+# mmprep track: .mmap_prepare adoption across kernel releases.
+#
+#   make track KDIR=<git repository> REVS="v6.12 v6.16 v7.0"
+#   make track KDIR=<git repository> REVS="v6.12..v7.0"   (or 'v6.1[0-9]')
+#   make track KDIRS="<tree> <tree> ..."                   (unpacked trees)
+#   make bench-track   cold scan of one revision vs the next, incremental
+#
+# Reports go to reports/track-<name>/ (TRACK_NAME=... to choose it); the
+# per-file facts cache lives in $(MMPREP_CACHE)/facts.
+DRIVER_SRC += track.c track_stats.c track_out.c cache.c
+WORKER_SRC += inclusions.c
+DEB_PKGS += gnuplot-nox
+
+REVS ?=
+KDIRS ?=
+TRACK_NAME ?=
+TRACK_FLAGS = -j $(J) $(if $(ARCH),--arch $(ARCH)) \
+	      $(if $(TRACK_NAME),--name $(TRACK_NAME)) \
+	      $(if $(REPORTS),--reports $(REPORTS))
+
+track: deps
+	@if [ -n "$(KDIRS)" ]; then \
+		./mmprep track $(TRACK_FLAGS) $(KDIRS); \
+	elif [ -n "$(KDIR)" ] && [ -n "$(REVS)" ]; then \
+		./mmprep track $(TRACK_FLAGS) --git $(KDIR) $(REVS); \
+	else \
+		echo 'usage: make track KDIR=<git repo> REVS="v6.12 v7.0"' \
+		     ' | make track KDIRS="<tree> <tree>"' >&2; exit 2; \
+	fi
+
+check-track: all
+	tests/run-track
+
+# A cold scan of BENCH_FROM, then BENCH_TO with the cache BENCH_FROM left:
+# worker runs and wall time of each (the cache is a scratch one).
+BENCH_GIT ?= /work/.mirror/julianw1010+hydra-7.0.0-fork/repo
+BENCH_FROM ?= 826db671768a
+BENCH_TO ?= 826db671768a~0 HEAD
+bench-track: all
+	tests/track/bench $(BENCH_GIT) $(BENCH_FROM) $(BENCH_TO)
+
+.PHONY: track check-track bench-track
+CHECKS += check-track
