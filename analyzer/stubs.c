@@ -4,6 +4,7 @@
  * written, and leaves this one.
  */
 #include "mmprep.h"
+#include "reports.h"
 
 #include <stdio.h>
 
@@ -23,9 +24,6 @@ int cmd_patches(int argc, char **argv)
 	return not_yet("patches");
 }
 
-int cmd_check(int argc, char **argv)
-{
-	return not_yet("the kbuild CHECK mode");
-}
-
-const report_writer_fn report_writers[] = { NULL };
+const report_writer_fn report_writers[] = {
+	html_write, sarif_write, summary_md_write, NULL,
+};

@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0
+# Reports for people and tools (index.html, scan.sarif, summary.md), the
+# kbuild CHECK= mode, and the man page.
+DRIVER_SRC += html.c sarif.c summary_md.c check.c
+# index.html inlines these at generation time; without them it falls back
+# to plain tables.  chromium and python3-jsonschema are for the tests.
+DEB_PKGS += libjs-jquery libjs-jquery-datatables libjs-chart.js chromium \
+	    python3-jsonschema
+INSTALL_EXTRA += install -D -m 644 mmprep.1 \
+	$(DESTDIR)$(PREFIX)/share/man/man1/mmprep.1;
+check-reports: all
+	tests/run-reports
+.PHONY: check-reports
+CHECKS += check-reports
