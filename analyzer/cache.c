@@ -2,12 +2,14 @@
 /*
  * The per-file facts cache; see cache.h for what a key covers.
  *
- * An entry is one JSON file, facts/<2 hex>/<30 hex>.json:
+ * An entry is one JSON file, facts/<2 hex>/<30 hex>.json, the newest
+ * variant first:
  *
  *   { "file": "drivers/char/mem.c",
- *     "deps": { "include/linux/mm.h": "<hash>", "@O@/include/...": ... },
- *     "ctx":  "<hash of the headers around the file>",
- *     "facts": { the worker's document } }
+ *     "variants": [ {
+ *       "deps": { "include/linux/mm.h": "<hash>", "@O@/include/...": ... },
+ *       "ctx":  "<hash of the headers around the file>",
+ *       "facts": { the worker's document } }, ... ] }
  *
  * "deps" is there when the worker listed its inclusions (inclusions.c),
  * and is then checked header by header; otherwise "ctx" is.  Header hashes
@@ -25,7 +27,12 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-#define CACHE_FORMAT "mmprep-facts-1"
+#define CACHE_FORMAT "mmprep-facts-2"
+/*
+ * Variants kept per key: an unchanged file seen with other headers, as
+ * when tracking revisions back and forth, keeps one set of facts each.
+ */
+#define CACHE_VARIANTS 4
 
 static struct cache_stats stats;
 
@@ -39,6 +46,13 @@ static struct {
 } cur;
 
 static char *worker_hex;
+
+static const char *tj_or(json_t *o, const char *key)
+{
+	const char *v = json_string_value(json_object_get(o, key));
+
+	return v ? v : "";
+}
 
 static bool cache_off(void)
 {
@@ -398,10 +412,23 @@ static void enter_tree(const struct tree *t)
 	cur.files = json_object();
 }
 
+static bool variant_valid(const struct tree *t, const struct job *j,
+			  json_t *v, char **ctx)
+{
+	json_t *deps = json_object_get(v, "deps");
+
+	if (json_is_object(deps))
+		return deps_valid(t, deps);
+	if (!*ctx)
+		*ctx = job_ctx(t, j);
+	return !strcmp(*ctx, tj_or(v, "ctx"));
+}
+
 static json_t *lookup(const struct tree *t, const struct job *j)
 {
-	char *key = job_key(t, j), *path, *ctx;
-	json_t *e, *facts = NULL, *deps;
+	char *key = job_key(t, j), *path, *ctx = NULL;
+	json_t *e, *facts = NULL, *v;
+	size_t i;
 
 	if (!key)
 		return NULL;
@@ -409,20 +436,19 @@ static json_t *lookup(const struct tree *t, const struct job *j)
 	free(key);
 	e = json_load_file(path, 0, NULL);
 	free(path);
-	if (!e)
-		return NULL;
-	deps = json_object_get(e, "deps");
-	if (json_is_object(deps)) {
-		if (deps_valid(t, deps))
-			facts = json_incref(json_object_get(e, "facts"));
-	} else {
-		ctx = job_ctx(t, j);
-		if (!strcmp(ctx, json_string_value(json_object_get(e, "ctx")) ?: ""))
-			facts = json_incref(json_object_get(e, "facts"));
-		free(ctx);
+	json_array_foreach(json_object_get(e, "variants"), i, v) {
+		if (!variant_valid(t, j, v, &ctx))
+			continue;
+		facts = json_object_get(v, "facts");
+		if (json_is_object(facts)) {
+			json_incref(facts);
+			break;
+		}
+		facts = NULL;
 	}
+	free(ctx);
 	json_decref(e);
-	return json_is_object(facts) ? facts : (json_decref(facts), NULL);
+	return facts;
 }
 
 size_t cache_fill(const struct tree *t, struct job *jobs, size_t n)
@@ -482,11 +508,32 @@ static void write_entry(const char *path, json_t *e)
 	free(dir);
 }
 
+/* Does @a say the same about the headers as @b? */
+static bool same_headers(json_t *a, json_t *b)
+{
+	return json_equal(json_object_get(a, "deps"), json_object_get(b, "deps")) &&
+	       !strcmp(tj_or(a, "ctx"), tj_or(b, "ctx"));
+}
+
+/* @v first, then the older variants for other headers. */
+static json_t *merge_variants(const char *path, json_t *v)
+{
+	json_t *old = json_load_file(path, 0, NULL), *list = json_array(), *o;
+	size_t i;
+
+	json_array_append_new(list, v);
+	json_array_foreach(json_object_get(old, "variants"), i, o)
+		if (json_array_size(list) < CACHE_VARIANTS && !same_headers(o, v))
+			json_array_append(list, o);
+	json_decref(old);
+	return list;
+}
+
 void cache_store(const struct tree *t, struct job *j)
 {
 	const char *status = json_string_value(json_object_get(j->facts, "status"));
 	char *key, *path, *ctx;
-	json_t *e, *deps;
+	json_t *e, *deps, *v;
 
 	stats.parsed_fresh++;
 	/* a crash or a time-out may not happen again */
@@ -499,9 +546,11 @@ void cache_store(const struct tree *t, struct job *j)
 	deps = deps_of(t, j->facts);
 	json_object_del(j->facts, "inclusions");
 	ctx = deps ? NULL : job_ctx(t, j);
-	e = json_pack("{s:s, s:o*, s:s*, s:O}", "file", j->file, "deps", deps,
-		      "ctx", ctx, "facts", j->facts);
+	v = json_pack("{s:o*, s:s*, s:O}", "deps", deps, "ctx", ctx,
+		      "facts", j->facts);
 	path = entry_path(key);
+	e = v ? json_pack("{s:s, s:o}", "file", j->file, "variants",
+			  merge_variants(path, v)) : NULL;
 	if (e)
 		write_entry(path, e);
 	json_decref(e);

@@ -533,6 +533,20 @@ static long long chart_groups(FILE *f, json_t *doc, struct chart_sub *cs,
 	return top;
 }
 
+/* Whole-number tics, at most about eight of them. */
+static long long tic_step(long long top)
+{
+	static const int nice[] = { 1, 2, 5 };
+	long long scale = 1;
+
+	for (;;) {
+		for (int i = 0; i < 3; i++)
+			if (top / (nice[i] * scale) <= 8)
+				return nice[i] * scale;
+		scale *= 10;
+	}
+}
+
 static void chart_panel_totals(FILE *f, json_t *doc, long long top)
 {
 	fputs("set size 1,0.45\nset origin 0,0.50\n"
@@ -540,9 +554,12 @@ static void chart_panel_totals(FILE *f, json_t *doc, long long top)
 	      "set style histogram clustered gap 1\n"
 	      "set xtics nomirror scale 0 norotate font \",11\"\n"
 	      "set key top left horizontal\n", f);
-	fprintf(f, "set yrange [0:%lld]\n", top + top / 4 + 1);
+	fprintf(f, "set yrange [0:%lld]\nset ytics %lld\n", top + top / 4 + 1,
+		tic_step(top));
 	fprintf(f, "plot $totals using 2:xtic(sprintf(\"%%s\\n%%d late, %%d "
-		   "early\", strcol(1), int($2), int($3))) title \".mmap: late "
+		   "early (%%d%%%% early)\", strcol(1), int($2), int($3), "
+		   "int($3) + int($2) ? int(100.0 * $3 / ($2 + $3) + 0.5) : 0)) "
+		   "title \".mmap: late "
 		   "KSM path\" lc rgb \"%s\", \\\n"
 		   "  '' using 3 title \".mmap_prepare: early KSM path\" lc rgb "
 		   "\"%s\", \\\n"
@@ -561,8 +578,9 @@ static void chart_panel_groups(FILE *f, struct chart_sub *cs, size_t shown,
 	      "stacked under .mmap_prepare (early)\"\n"
 	      "set style histogram rowstacked title offset 0,-1 font \",11\"\n"
 	      "set xtics rotate by -35 font \",9\"\nset bmargin 7\n"
-	      "set key top right horizontal\n", f);
-	fprintf(f, "set yrange [0:%lld]\nplot ", top + top / 5 + 1);
+	      "set boxwidth 0.75\nset key top right vertical\n", f);
+	fprintf(f, "set yrange [0:%lld]\nset ytics %lld\nplot ",
+		top + top / 5 + 1, tic_step(top));
 	for (size_t g = 0; g < shown + (nsubs > shown); g++) {
 		char *name = g < shown ? xstrdup(cs[g].name) :
 			     xasprintf("%zu more", nsubs - shown);

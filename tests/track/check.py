@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Assertions of tests/run-track on a track report directory.
+
+usage: check.py TEST REPORT-DIR [ARGS...]; exits 1 after printing what
+differs.
+"""
+import csv
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+# The synthetic history of tests/track/make-repo.
+COUNTS = {
+    "v7.0": dict(late=3, early=1, special=1, nonspecial=2,
+                 layers={"fb_ops.fb_mmap": 1}),
+    "v7.1": dict(late=2, early=3, special=1, nonspecial=1,
+                 layers={"fb_ops.fb_mmap": 1}),
+    "v7.2": dict(late=1, early=4, special=0, nonspecial=1,
+                 layers={"fb_ops.fb_mmap": 1, "proc_ops.proc_mmap": 1}),
+    "main": dict(late=1, early=4, special=0, nonspecial=1,
+                 layers={"fb_ops.fb_mmap": 1, "proc_ops.proc_mmap": 1}),
+}
+SUBSYSTEMS = {  # second level: (late, early, layer entries)
+    "v7.0": {"drivers/char": (2, 0, 0), "drivers/gpu": (1, 0, 0),
+             "drivers/video": (0, 0, 1), "mm": (0, 1, 0)},
+    "v7.1": {"drivers/char": (1, 1, 0), "drivers/gpu": (1, 1, 0),
+             "drivers/video": (0, 0, 1), "mm": (0, 1, 0)},
+    "v7.2": {"drivers/char": (0, 1, 0), "drivers/gpu": (0, 2, 0),
+             "drivers/misc": (1, 0, 0), "drivers/video": (0, 0, 1),
+             "fs/proc": (0, 0, 1), "mm": (0, 1, 0)},
+}
+SUBSYSTEMS["main"] = SUBSYSTEMS["v7.2"]
+CHANGES = {
+    ("v7.0", "v7.1"): dict(
+        converted=[("drivers/char/b.c:b_fops.mmap_prepare",
+                    "drivers/char/b.c:b_fops.mmap")],
+        added=["drivers/gpu/drm/h.c:h_fops.mmap_prepare"],
+        removed=[], reverted=[]),
+    ("v7.1", "v7.2"): dict(
+        converted=[("drivers/gpu/drm/g.c:g_fops.mmap_prepare",
+                    "drivers/gpu/drm/g.c:g_fops.mmap")],
+        added=["drivers/misc/c.c:c_fops.mmap", "fs/proc/p.c:p_ops.proc_mmap"],
+        removed=["drivers/char/a.c:a_fops.mmap"], reverted=[]),
+    ("v7.2", "main"): dict(converted=[], added=[], removed=[], reverted=[]),
+    ("v7.0", "v7.2"): dict(
+        converted=[("drivers/char/b.c:b_fops.mmap_prepare",
+                    "drivers/char/b.c:b_fops.mmap"),
+                   ("drivers/gpu/drm/g.c:g_fops.mmap_prepare",
+                    "drivers/gpu/drm/g.c:g_fops.mmap")],
+        added=["drivers/gpu/drm/h.c:h_fops.mmap_prepare",
+               "drivers/misc/c.c:c_fops.mmap", "fs/proc/p.c:p_ops.proc_mmap"],
+        removed=["drivers/char/a.c:a_fops.mmap"], reverted=[]),
+}
+
+errors = []
+
+
+def expect(what, got, want):
+    if got != want:
+        errors.append("%s: got %r, expected %r" % (what, got, want))
+
+
+def load(d):
+    with open(d + "/adoption.json") as f:
+        return json.load(f)
+
+
+def revs(doc, labels):
+    """Revision label -> summary; labels maps report labels to ours."""
+    out = {}
+    for r in doc["revisions"]:
+        out[labels.get(r["label"], r["label"])] = r
+    return out
+
+
+def check_counts(doc, labels):
+    for name, r in revs(doc, labels).items():
+        want = COUNTS[name]
+        fo = r["file_operations"]
+        expect(name + " late", fo["late"], want["late"])
+        expect(name + " early", fo["early"], want["early"])
+        expect(name + " late_special", fo["late_special"], want["special"])
+        expect(name + " late_nonspecial", fo["late_nonspecial"],
+               want["nonspecial"])
+        layers = {l["layer"] + "." + l["ops_field"]: l["implementations"]
+                  for l in r["layers"]}
+        expect(name + " layers", layers, want["layers"])
+        subs = {k: (v["late"], v["early"], v["layers"])
+                for k, v in r["subsystems"].items()}
+        expect(name + " subsystems", subs, SUBSYSTEMS[name])
+        top = {}
+        for k, v in SUBSYSTEMS[name].items():
+            t = top.setdefault(k.split("/")[0], [0, 0, 0])
+            for i in range(3):
+                t[i] += v[i]
+        expect(name + " top_level",
+               {k: (v["late"], v["early"], v["layers"])
+                for k, v in r["top_level"].items()},
+               {k: tuple(v) for k, v in top.items()})
+
+
+def check_changes(doc, labels):
+    names = [labels.get(r["label"], r["label"]) for r in doc["revisions"]]
+    expect("number of steps", len(doc["changes"]), len(names) - 1)
+    for c, a, b in zip(doc["changes"], names, names[1:]):
+        want = CHANGES[(a, b)]
+        step = "%s->%s " % (a, b)
+        expect(step + "converted",
+               [(e["id"], e["was"]) for e in c["converted"]],
+               want["converted"])
+        for kind in ("added", "removed", "reverted"):
+            expect(step + kind, [e["id"] for e in c[kind]], want[kind])
+
+
+def t_history(d, *labels):
+    """Exact counts and change lists; labels: report=ours pairs."""
+    m = dict(l.split("=") for l in labels)
+    doc = load(d)
+    check_counts(doc, m)
+    check_changes(doc, m)
+
+
+def t_cost(d, spec):
+    """spec: label:fresh:cached,...; fresh may be a|b (either)."""
+    doc = load(d)
+    got = {r["label"]: r["cost"] for r in doc["revisions"]}
+    for item in spec.split(","):
+        label, fresh, cached = item.split(":")
+        c = got.get(label, {})
+        if str(c.get("parsed_fresh")) not in fresh.split("|"):
+            errors.append("%s: %s files parsed, expected %s"
+                          % (label, c.get("parsed_fresh"), fresh))
+        if cached != "*" and c.get("cached") != int(cached):
+            errors.append("%s: %s files from the cache, expected %s"
+                          % (label, c.get("cached"), cached))
+        if c.get("parsed_fresh", 0) + c.get("cached", 0) != \
+                [r for r in doc["revisions"]
+                 if r["label"] == label][0]["files"]["candidates"]:
+            errors.append("%s: parsed + cached != candidates" % label)
+
+
+def t_labels(d, *want):
+    expect("revisions", [r["label"] for r in load(d)["revisions"]],
+           list(want))
+
+
+def csv_rows(d):
+    with open(d + "/adoption.csv") as f:
+        return list(csv.DictReader(f))
+
+
+def t_svg(d):
+    """Valid XML, and the chart's numbers are the CSV's."""
+    try:
+        root = ET.parse(d + "/adoption.svg").getroot()
+    except ET.ParseError as e:
+        errors.append("adoption.svg is not XML: %s" % e)
+        return
+    expect("svg root", root.tag, "{http://www.w3.org/2000/svg}svg")
+    text = "\n".join("".join(t.itertext()) for t in root.iter()
+                     if t.tag.endswith("}text"))
+    ticks = re.findall(r"(\d+) late, (\d+) early \((\d+)% early\)", text)
+    rows = [r for r in csv_rows(d) if r["level"] == "all"]
+    want = [(r["late"], r["early"],
+             str(round(100 * int(r["early"]) /
+                       max(1, int(r["late"]) + int(r["early"])))))
+            for r in rows]
+    expect("svg totals vs csv", ticks, want)
+    labels = [r["revision"] for r in rows]
+    for l in labels:
+        if l not in text:
+            errors.append("svg: no label for revision %s" % l)
+    # the per-subsystem bars come from the script's data block
+    with open(d + "/adoption.gp") as f:
+        gp = f.read()
+    block = gp.split("$subsystems << EOD\n")[1].split("EOD")[0]
+    groups = [g for g in block.split("\n\n\n") if g.strip()]
+    subs = {}
+    for r in csv_rows(d):
+        if r["level"] == "sub":
+            subs.setdefault(r["scope"], []).append(
+                (r["revision"], r["late"], r["early"]))
+    shown = [s for s in subs
+             if any(x[1] != "0" or x[2] != "0" for x in subs[s])]
+    for g in groups:
+        bars = [tuple(l.replace('"', "").split()) for l in g.splitlines()]
+        title = None
+        for s in shown:
+            if [tuple(x) for x in subs[s]] == bars:
+                title = s
+        if title is None:
+            errors.append("svg: subsystem bars %r match no CSV rows" % bars)
+        elif '"%s"' % title not in gp.split("plot newhistogram")[1]:
+            errors.append("svg: bars of %s drawn under another name" % title)
+    expect("svg subsystem groups", len(groups), len(shown))
+
+
+def t_csv_json(d):
+    """Every CSV row is the JSON's numbers."""
+    doc = load(d)
+    by = {r["label"]: r for r in doc["revisions"]}
+    for row in csv_rows(d):
+        r = by[row["revision"]]
+        if row["level"] == "all":
+            fo = r["file_operations"]
+            expect("csv all " + row["revision"],
+                   (row["late"], row["early"], row["late_special"]),
+                   (str(fo["late"]), str(fo["early"]),
+                    str(fo["late_special"])))
+        elif row["level"] in ("top", "sub"):
+            field = "top_level" if row["level"] == "top" else "subsystems"
+            v = r[field].get(row["scope"], dict(late=0, early=0, layers=0))
+            expect("csv %s %s" % (row["revision"], row["scope"]),
+                   (row["late"], row["early"], row["layer_entries"]),
+                   (str(v["late"]), str(v["early"]), str(v["layers"])))
+
+
+def t_text(d, name, *lines):
+    """Each line appears in the file, as a whole line."""
+    with open(d + "/" + name) as f:
+        have = [l.rstrip("\n") for l in f]
+    for l in lines:
+        if l not in have:
+            errors.append("%s: no line %r" % (name, l))
+
+
+def t_html(d):
+    from html.parser import HTMLParser
+
+    class P(HTMLParser):
+        tags = []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+    with open(d + "/index.html") as f:
+        page = f.read()
+    P().feed(page)
+    for tag in ("svg", "table", "h3"):
+        if tag not in P.tags:
+            errors.append("index.html: no <%s>" % tag)
+    for c in ("drivers/char/b.c:b_fops.mmap_prepare",
+              "drivers/char/a.c:a_fops.mmap"):
+        if c not in page:
+            errors.append("index.html: %s not listed" % c)
+
+
+def t_same_counts(d1, d2, pairs):
+    """Revisions of two reports (a=b,...) have the same counts."""
+    r1 = {r["label"]: r for r in load(d1)["revisions"]}
+    r2 = {r["label"]: r for r in load(d2)["revisions"]}
+    for p in pairs.split(","):
+        a, b = p.split("=")
+        for k in ("file_operations", "subsystems", "layers", "top_level"):
+            expect("%s vs %s %s" % (a, b, k), r2[b][k], r1[a][k])
+
+
+def t_scan_equal(d, label, scan_json):
+    """A revision's counts are those of mmprep scan on the same tree."""
+    with open(scan_json) as f:
+        scan = json.load(f)
+    r = {r["label"]: r for r in load(d)["revisions"]}[label]
+    fops = scan["summary"]["file_operations"]
+    expect("late vs scan", r["file_operations"]["late"], fops["late"])
+    expect("early vs scan", r["file_operations"]["early"], fops["early"])
+    expect("entries vs scan", r["entries"], scan["summary"]["entries"])
+
+
+if __name__ == "__main__":
+    globals()["t_" + sys.argv[1]](*sys.argv[2:])
+    for e in errors:
+        print("  " + e)
+    sys.exit(1 if errors else 0)
