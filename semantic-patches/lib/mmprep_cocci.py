@@ -1,0 +1,330 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Python side of mmprep's semantic patches, shared by every .cocci in
+# semantic-patches/ through "#include" of lib/*.cocci.  Keeps the state of
+# one spatch run: which callbacks are blocked and why, which positions use
+# the VMA in a way the descriptor can express, and the API names of the
+# tree (semantic-patches/api.tsv).
+
+import os
+import re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# VMA flag bits of 7.0 include/linux/mm.h (DECLARE_VMA_BIT and aliases).
+VMA_BITS = set("""
+READ WRITE EXEC SHARED MAYREAD MAYWRITE MAYEXEC MAYSHARE GROWSDOWN
+UFFD_MISSING MAYOVERLAY PFNMAP MAYBE_GUARD UFFD_WP LOCKED IO SEQ_READ
+RAND_READ DONTCOPY DONTEXPAND LOCKONFAULT ACCOUNT NORESERVE HUGETLB SYNC
+ARCH_1 WIPEONFORK DONTDUMP SOFTDIRTY MIXEDMAP HUGEPAGE NOHUGEPAGE
+MERGEABLE ALLOW_ANY_UNCACHED DROPPABLE UFFD_MINOR SEALED SAO GROWSUP
+SPARC_ADI ARM64_BTI ARCH_CLEAR MAPPED_COPY MTE MTE_ALLOWED STACK
+SHADOW_STACK
+""".split())
+
+# Composite VM_* masks of 7.0, expanded bit by bit.
+VM_MASKS = {
+    "VM_SPECIAL": ["IO", "DONTEXPAND", "PFNMAP", "MIXEDMAP"],
+    "VM_REMAP_FLAGS": ["IO", "PFNMAP", "DONTEXPAND", "DONTDUMP"],
+}
+
+
+# What each patch category may rewrite, and what it must find.
+CATEGORIES = {
+    "descriptor_only": {"allows": set(), "needs": None},
+    "whole_vma_remap": {"allows": {"remap"},
+                        "needs": "no remap_pfn_range() or "
+                                 "io_remap_pfn_range() of the whole VMA"},
+}
+
+REMAPS = ("remap_pfn_range", "io_remap_pfn_range")
+
+
+def load_reasons(path=os.path.join(HERE, "..", "categories.tsv")):
+    """Report-only rows of categories.tsv: {function: (category, reason)}
+    from their "calls~a|b" conditions."""
+    out = {}
+    with open(path) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 6 or cols[2] != "report":
+                continue
+            for clause in cols[4].split():
+                m = re.fullmatch(r"calls~([\w|]+)", clause)
+                if m:
+                    for fn in m.group(1).split("|"):
+                        out.setdefault(fn, (cols[0], cols[5]))
+    return out
+
+
+def load_api(path=os.path.join(HERE, "..", "api.tsv")):
+    """api.tsv as {api: {key: value}}, later generations inheriting."""
+    rows = {}
+    with open(path) as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if cols[0] == "api" or len(cols) < 3:
+                continue
+            rows.setdefault(cols[0], {})[cols[1]] = cols[2]
+    merged, acc = {}, {}
+    for api in sorted(rows, key=lambda v: [int(x) for x in v.split(".")]):
+        acc = dict(acc)
+        acc.update(rows[api])
+        merged[api] = acc
+    return merged
+
+
+class State:
+    """What one spatch run learnt about the file it is working on."""
+
+    def __init__(self):
+        self.apis = load_api()
+        self.reasons_by_call = load_reasons()
+        self.api = os.environ.get("MMPREP_API", "7.0")
+        self.mode = "patch"
+        self.messages = []
+        self.category = "descriptor_only"
+        self.file = None
+        self.reset(None)
+
+    def reset(self, file):
+        self.file = file
+        self.members = {}	# function -> (callback, VMA parameter)
+        self.known = set()	# positions of VMA uses we can rewrite
+        self.reasons = {}	# position -> why it cannot be rewritten
+        self.vetoed = set()
+        self.uses = []		# (function, VMA, position, line)
+        self.blocked = {}	# callback -> reason
+        self.has = set()	# callbacks holding what the category needs
+        self.fullsize = {}	# (function, variable) = whole VMA size
+        self.hooks = {}		# (function, kind) -> return expression
+        self.converting = {}	# function -> VMA parameter
+        self.decided = False
+        self.ops_refs = set()	# the .mmap = fn initializers
+
+    def at(self, file):
+        if file != self.file:
+            self.reset(file)
+
+    def name(self, key):
+        return self.apis[self.api][key]
+
+    def set_api(self, api):
+        if api not in self.apis:
+            raise SystemExit("mmprep: unknown API generation %s" % api)
+        self.api = api
+
+    def allows(self, what):
+        return what in CATEGORIES.get(self.category, {}).get("allows", ())
+
+    def add_member(self, file, f, cb, vma):
+        self.at(file)
+        self.members[f] = (cb, vma)
+
+    def block(self, cb, reason):
+        self.blocked.setdefault(cb, reason)
+
+    def helper_ref(self, file, g, where, line):
+        self.at(file)
+        if g in self.members and where != self.members[g][0]:
+            self.block(self.members[g][0], "its helper %s() is also used "
+                       "by %s() (line %s), so it cannot take a descriptor"
+                       % (g, where, line))
+
+    def member_of(self, p, v):
+        f = p[0].current_element
+        m = self.members.get(f)
+        return m if m and m[1] == str(v) else None
+
+    def know(self, p, v):
+        self.at(p[0].file)
+        if self.member_of(p, v):
+            self.known.add(key(p))
+
+    def why(self, p, reason):
+        self.at(p[0].file)
+        self.reasons.setdefault(key(p), reason)
+
+    def veto(self, p, reason):
+        self.why(p, reason)
+        self.vetoed.add(key(p))
+
+    def use(self, p, v):
+        self.at(p[0].file)
+        m = self.member_of(p, v)
+        if not m:
+            return
+        k = key(p)
+        if k in self.known and k not in self.vetoed:
+            return
+        reason = self.reasons.get(k, "uses the VMA in a way struct "
+                                  "vm_area_desc cannot express")
+        self.block(m[0], "line %s: %s" % (p[0].line, reason))
+
+    def need(self, p):
+        """The category's own construct was found in this function."""
+        self.at(p[0].file)
+        f = p[0].current_element
+        if f in self.members:
+            self.has.add(self.members[f][0])
+
+    def reference(self, p, fn):
+        self.at(p[0].file)
+        if key(p) not in self.ops_refs:
+            self.block(fn, "%s() is also referenced at line %s"
+                       % (fn, p[0].line))
+
+    def decide(self):
+        """Called once, after every use was seen: which functions
+        convert."""
+        if self.decided:
+            return
+        self.decided = True
+        for f, (cb, vma) in self.members.items():
+            need = CATEGORIES.get(self.category, {}).get("needs")
+            if need and cb not in self.has:
+                self.block(cb, need)
+        for f, (cb, vma) in self.members.items():
+            if cb not in self.blocked:
+                self.converting[f] = vma
+
+    def converts(self, p, v=None):
+        self.decide()
+        f = p[0].current_element
+        if f not in self.converting:
+            return False
+        return v is None or self.converting[f] == str(v)
+
+    def is_callback(self, f):
+        self.decide()
+        m = self.members.get(str(f))
+        return bool(m) and m[0] == str(f) and str(f) in self.converting
+
+    def is_helper(self, f):
+        m = self.members.get(str(f))
+        return bool(m) and m[0] != str(f) and str(f) in self.converting
+
+    def wants_hook(self, f, kind):
+        self.decide()
+        return str(f) in self.converting and (str(f), kind) in self.hooks
+
+    def fullsize_var(self, p, z):
+        self.at(p[0].file)
+        self.fullsize[(p[0].current_element, str(z))] = key(p)
+
+    def resized(self, p, z):
+        k = (p[0].current_element, str(z))
+        if self.fullsize.get(k) not in (None, key(p)):
+            del self.fullsize[k]
+
+    def remap(self, p, v, size, err):
+        """A remap_pfn_range() of the VMA followed by a return."""
+        self.at(p[0].file)
+        f, v, size = p[0].current_element, str(v), re.sub(r"\s+", "", str(size))
+        whole = size.strip("()") in ("%s->vm_end-%s->vm_start" % (v, v),
+                                     "vma_pages(%s)<<PAGE_SHIFT" % v) \
+            or (f, size) in self.fullsize
+        if not whole:
+            self.why(p, "remaps part of the VMA (size %s); a partial remap "
+                     "is report-only" % size)
+        elif err is not None and not re.fullmatch(r"-\s*E[A-Z0-9]+",
+                                                  str(err).strip()):
+            self.why(p, "maps a remap failure to %s, not a constant error "
+                     "code an error_hook can return" % err)
+        elif not self.allows("remap"):
+            self.why(p, "remaps the whole VMA: use whole_vma_remap.cocci")
+        else:
+            self.know(p, v)
+            self.need(p)
+            if err is not None:
+                self.hook(p, "error", err)
+
+    def remap_action(self, r):
+        return self.name("remap_full" if str(r) == "remap_pfn_range"
+                         else "ioremap_full")
+
+    def call_reason(self, p, g):
+        g = str(g)
+        if g in self.reasons_by_call:
+            cat, why = self.reasons_by_call[g]
+            self.why(p, "%s() [%s]: %s" % (g, cat, why))
+        elif g in REMAPS:
+            self.why(p, "%s() is not a whole-VMA remap followed by "
+                     "return" % g)
+        else:
+            self.why(p, "passes the VMA to %s(), not a static helper used "
+                     "by this callback only" % g)
+
+    def conclude(self, p, fn):
+        """One message per callback, printed at finalize in report or
+        org mode."""
+        self.at(p[0].file)
+        fn = str(fn)
+        if self.is_callback(fn):
+            msg = "INFO: %s() can become .mmap_prepare (%s.cocci)" % (
+                fn, self.category)
+        else:
+            msg = "WARNING: %s() stays on the late KSM path: %s" % (
+                fn, self.blocked.get(fn, "not a %s callback"
+                                     % self.category))
+        self.messages.append((p, msg))
+
+    def flush(self):
+        import coccilib
+        for p, msg in self.messages:
+            if self.mode == "org":
+                coccilib.org.print_todo(p[0], msg.replace("[", "@(")
+                                        .replace("]", ")"))
+            elif self.mode in ("report", "context"):
+                coccilib.report.print_report(p[0], msg)
+
+    def hook(self, p, kind, ret):
+        self.hooks[(p[0].current_element, kind)] = re.sub(r"^-\s+", "-",
+                                                          str(ret).strip())
+
+    def hook_name(self, f, kind):
+        return "%s_%s" % (f, {"error": "filter_error",
+                              "success": "success"}[kind])
+
+
+def key(p):
+    return (p[0].file, p[0].line, p[0].column)
+
+
+def flag_bits(expr):
+    """'VM_IO | VM_PFNMAP' -> 'VMA_IO_BIT, VMA_PFNMAP_BIT', None if not
+    a plain constant mask of known flags."""
+    expr = re.sub(r"\s+", "", str(expr))
+    while expr.startswith("(") and expr.endswith(")"):
+        expr = expr[1:-1]
+    bits = []
+    for part in expr.split("|"):
+        part = part.strip("()")
+        if part in VM_MASKS:
+            bits += VM_MASKS[part]
+            continue
+        m = re.fullmatch(r"VM_([A-Z0-9_]+)", part)
+        if not m or m.group(1) not in VMA_BITS:
+            return None
+        bits.append(m.group(1))
+    return ", ".join("VMA_%s_BIT" % b for b in bits)
+
+
+def bit_list(args):
+    """Arguments of 7.0 vma_set_flags(vma, VMA_X_BIT, ...)."""
+    parts = [a.strip() for a in str(args).split(",")]
+    for a in parts:
+        if not re.fullmatch(r"VMA_[A-Z0-9_]+_BIT", a):
+            return None
+    return ", ".join(parts)
+
+
+def prepare_name(fn):
+    return fn + "_prepare"
+
+
+S = State()
