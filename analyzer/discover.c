@@ -39,7 +39,7 @@ static const char *const lifecycle_types[] = {
 	NULL,
 };
 
-static bool is_lifecycle_type(const char *name)
+bool is_lifecycle_type(const char *name)
 {
 	for (int i = 0; lifecycle_types[i]; i++)
 		if (!strcmp(name, lifecycle_types[i]))

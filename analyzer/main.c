@@ -3,7 +3,7 @@
  * mmprep: find the mmap entry points of a Linux tree, what they do to the
  * VMA, and convert them to ->mmap_prepare.
  */
-#include "mmprep.h"
+#include "analysis.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -28,6 +28,7 @@ static const char usage_text[] =
 	"  -t, --timeout SEC   time limit for one file (default 300)\n"
 	"  -n, --no-prepare    never configure a scratch build directory\n"
 	"  -f, --only FILE     parse only FILE (repeatable)\n"
+	"  -N, --no-ondemand   do not parse helpers found in the symbol index\n"
 	"  -q, --quiet         no progress and no summary\n"
 	"\n"
 	"exit codes: 0 ok, 2 usage, 3 KDIR missing, 4 not a kernel tree,\n"
@@ -55,6 +56,7 @@ static void parse_scan_opts(int argc, char **argv, struct scan_opts *o)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "no-prepare", no_argument, NULL, 'n' },
 		{ "only", required_argument, NULL, 'f' },
+		{ "no-ondemand", no_argument, NULL, 'N' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -63,7 +65,7 @@ static void parse_scan_opts(int argc, char **argv, struct scan_opts *o)
 
 	o->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	o->timeout = 300;
-	while ((c = getopt_long(argc, argv, "j:a:O:r:c:t:nf:qh", longopts,
+	while ((c = getopt_long(argc, argv, "j:a:O:r:c:t:nNf:qh", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'j':
@@ -93,6 +95,9 @@ static void parse_scan_opts(int argc, char **argv, struct scan_opts *o)
 			break;
 		case 'q':
 			o->quiet = true;
+			break;
+		case 'N':
+			o->no_ondemand = true;
 			break;
 		case 'h':
 			usage(EXIT_OK);
@@ -129,16 +134,30 @@ static struct compdb *open_compdb(struct tree *t, const struct scan_opts *o)
 	return db;
 }
 
-static void job_args(const struct tree *t, struct compdb *db, struct job *j)
+void job_init(struct job *j, const struct tree *t, struct compdb *db,
+	      const char *file)
 {
-	char *abs = path_join(t->kdir, j->file);
+	char *abs = path_join(t->kdir, file);
 
+	memset(j, 0, sizeof(*j));
+	j->file = xstrdup(file);
 	kbuild_toolchain_flags(t, &j->args);
 	if (!db || !compdb_flags(db, abs, &j->args)) {
-		j->args.n = 0;
+		sv_free(&j->args);
 		kbuild_flags(t, j->file, &j->args);
 	}
 	free(abs);
+}
+
+void jobs_free(struct job *jobs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(jobs[i].file);
+		sv_free(&jobs[i].args);
+		json_decref(jobs[i].facts);
+		free(jobs[i].failure);
+	}
+	free(jobs);
 }
 
 static void only_files(const struct tree *t, const struct scan_opts *o,
@@ -162,8 +181,9 @@ int cmd_scan(int argc, char **argv)
 	struct tree t;
 	struct strvec files = { 0 };
 	struct compdb *db;
+	struct analyze_opts ao = { 0 };
 	struct job *jobs;
-	json_t *scan;
+	json_t *scan, *functions;
 	char *reports;
 
 	parse_scan_opts(argc, argv, &o);
@@ -176,21 +196,28 @@ int cmd_scan(int argc, char **argv)
 	else
 		select_candidates(&t, &files);
 	jobs = xcalloc(files.n, sizeof(*jobs));
-	for (size_t i = 0; i < files.n; i++) {
-		jobs[i].file = files.v[i];
-		job_args(&t, db, &jobs[i]);
-	}
-	pool_run(&t, jobs, files.n, o.jobs, o.timeout,
-		 !o.quiet && isatty(2));
+	for (size_t i = 0; i < files.n; i++)
+		job_init(&jobs[i], &t, db, files.v[i]);
+	ao.db = db;
+	ao.jobs = o.jobs;
+	ao.timeout = o.timeout;
+	ao.progress = !o.quiet && isatty(2);
+	ao.ondemand = !o.no_ondemand;
+	pool_run(&t, jobs, files.n, o.jobs, o.timeout, ao.progress);
 	scan = merge_facts(&t, jobs, files.n);
+	functions = analyze(&t, scan, jobs, files.n, &ao);
+	jobs_free(jobs, files.n);
 	reports = o.reports ? xstrdup(o.reports) :
 			      xasprintf("reports/%s", t.name);
 	report_write(&t, scan, reports);
+	report_functions(functions, reports);
 	if (!o.quiet) {
 		report_summary(scan, stdout);
 		printf("reports: %s/scan.json, %s/scan.txt\n", reports, reports);
 	}
 	json_decref(scan);
+	json_decref(functions);
+	sv_free(&files);
 	compdb_free(db);
 	return EXIT_OK;
 }

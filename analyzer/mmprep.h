@@ -43,6 +43,7 @@ struct scan_opts {
 	int jobs;
 	int timeout;		/* seconds per file */
 	bool no_prepare;
+	bool no_ondemand;
 	bool quiet;
 	const char **only;	/* restrict to these files (tests, CHECK) */
 	int nonly;
@@ -83,6 +84,9 @@ struct job {
 	json_t *facts;		/* the worker's document, once done */
 	char *failure;		/* why there are no facts */
 };
+void job_init(struct job *j, const struct tree *t, struct compdb *db,
+	      const char *file);
+void jobs_free(struct job *jobs, size_t n);
 void pool_probe(void);
 void pool_run(const struct tree *t, struct job *jobs, size_t n, int width,
 	      int timeout, bool progress);
@@ -95,6 +99,7 @@ json_t *merge_facts(const struct tree *t, struct job *jobs, size_t n);
 /* report.c */
 void report_write(const struct tree *t, json_t *scan, const char *dir);
 void report_summary(json_t *scan, FILE *out);
+void report_functions(json_t *functions, const char *dir);
 void report_txt_entry(FILE *f, json_t *e);
 
 /*

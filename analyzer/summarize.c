@@ -201,6 +201,11 @@ static char *dispatch_field(CXCursor callee)
 		return NULL;
 	rec = clang_getCursorSemanticParent(f);
 	owner = cursor_name(rec);
+	/* vm_ops->close(vma) and the like act on an existing VMA */
+	if (is_lifecycle_type(owner)) {
+		free(owner);
+		return NULL;
+	}
 	field = cursor_name(f);
 	out = xasprintf("%s.%s", owner, field);
 	free(owner);
@@ -307,19 +312,25 @@ static char *tokens_of(struct wctx *w, CXCursor c)
 	return out;
 }
 
+/* Names an error code is kept in, for "return ret;" after a failed step. */
+static const char *const error_vars[] = { "ret", "err", "rc", "error",
+					  "retval", "rv", "status", NULL };
+
 /* return -EINVAL; return ERR_PTR(..); or "return ret;" in a branch */
 static bool error_return(struct sctx *s, CXCursor ret, bool must)
 {
 	char *t = tokens_of(s->w, ret);
 	bool err = strstr(t, " return - ") || strstr(t, "ERR_PTR") ||
 		   strstr(t, "PTR_ERR");
-	int words = 0;
 
-	for (char *p = t; *p; p++)
-		words += *p == ' ' && p[1] && p[1] != ';';
-	/* "return ret ;": an error code when it sits in a branch */
-	if (!err && !must && words == 2)
-		err = true;
+	for (int i = 0; !err && !must && error_vars[i]; i++) {
+		/* a statement's extent may or may not take in its ';' */
+		char *form = xasprintf(" return %s ", error_vars[i]);
+
+		err = str_starts(t, form) && (!t[strlen(form)] ||
+					       !strcmp(t + strlen(form), "; "));
+		free(form);
+	}
 	free(t);
 	return err;
 }
@@ -331,8 +342,6 @@ static bool has_error_return(struct sctx *s, CXCursor c)
 
 	if (clang_getCursorKind(c) == CXCursor_ReturnStmt)
 		return error_return(s, c, false);
-	if (clang_getCursorKind(c) == CXCursor_GotoStmt)
-		return true;	/* "goto out_err" style error paths */
 	children_of(c, &kids);
 	for (unsigned i = 0; i < kids.n && !found; i++)
 		found = has_error_return(s, kids.v[i]);
@@ -365,16 +374,34 @@ static void walk_kids(struct sctx *s, CXCursor c, bool must, int from_branch)
 	cxvec_free(&kids);
 }
 
+/*
+ * "if (!(vma->vm_flags & VM_MIXEDMAP)) vm_flags_set(vma, VM_MIXEDMAP);"
+ * leaves the flag set on every path: the branch runs exactly when the flag
+ * is missing.  Such a guarded set counts as reached by every path.
+ */
+static bool set_if_missing(struct sctx *s, CXCursor cond)
+{
+	char *t = tokens_of(s->w, cond);
+	bool idiom = str_starts(t, " ! ") && !strstr(t, "&&") &&
+		     !strstr(t, "||") && (strstr(t, "& VM_") || strstr(t, "_BIT"));
+
+	free(t);
+	return idiom;
+}
+
 static void walk_if(struct sctx *s, CXCursor c, bool must)
 {
 	struct cxvec kids = { 0 };
+	bool then_must = false;
 
 	children_of(c, &kids);
-	if (kids.n >= 2)
+	if (kids.n >= 2) {
 		private_guard(s, kids.v[0], kids.v[1]);
+		then_must = kids.n == 2 && set_if_missing(s, kids.v[0]);
+	}
 	/* the condition always runs; the branches may not */
 	for (unsigned i = 0; i < kids.n; i++)
-		walk(s, kids.v[i], must && i == 0);
+		walk(s, kids.v[i], must && (i == 0 || (i == 1 && then_must)));
 	cxvec_free(&kids);
 }
 

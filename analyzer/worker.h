@@ -56,6 +56,7 @@ const char *fn_type_vma_kind(CXType fn, int *argno);
 const char *record_name_of(CXType t);
 CXCursor strip_expr(CXCursor c);
 
+bool is_lifecycle_type(const char *name);
 void discover_tu(struct wctx *w);
 void summarize_tu(struct wctx *w);
 

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The interprocedural half of a scan, after merge.c:
+ *
+ *   vmflags.c   VM_* names and values of the tree being scanned
+ *   symindex.c  where the tree defines functions that take a VMA
+ *   fixpoint.c  summaries combined over the call graph and ops dispatch
+ *   evidence.c  call chains for each flag, and "mmprep explain"
+ */
+#ifndef MMPREP_ANALYSIS_H
+#define MMPREP_ANALYSIS_H
+
+#include "mmprep.h"
+
+#define MAX_FLAGS 64
+typedef unsigned long long flagset;
+
+/* analyze.c */
+struct analyze_opts {
+	struct compdb *db;
+	int jobs;
+	int timeout;
+	bool progress;
+	bool ondemand;		/* parse helpers found in the symbol index */
+};
+json_t *analyze(const struct tree *t, json_t *scan, struct job *jobs,
+		size_t n, const struct analyze_opts *o);
+
+/* vmflags.c */
+void vmflags_load(const struct tree *t);
+int flag_index(const char *vm_name);
+const char *flag_name(int idx);
+flagset flags_of_expr(json_t *expr);
+flagset special_mask(void);
+json_t *flag_names(flagset f);
+
+/* symindex.c */
+struct symindex;
+struct symindex *symindex_open(const struct tree *t);
+const struct strvec *symindex_files(struct symindex *ix, const char *name);
+void symindex_free(struct symindex *ix);
+
+/* How a function comes to have a flag: the first step of the chain. */
+enum why_kind { WHY_NONE, WHY_SET, WHY_CALL, WHY_DISPATCH, WHY_FALLBACK };
+
+struct fn;
+
+struct why {
+	enum why_kind kind;
+	int line;		/* of the set, call or dispatch in this function */
+	const char *via;	/* primitive or ops field */
+	struct fn *next;	/* callee, for WHY_CALL and WHY_DISPATCH */
+};
+
+struct edge {
+	struct fn *to;
+	int line;
+	bool must;
+	const char *field;	/* ops field, for a dispatch edge */
+};
+
+struct fn {
+	size_t idx;		/* in graph.fns */
+	json_t *sum;		/* the worker's summary */
+	const char *name;
+	const char *file;
+	int line;
+	bool is_static;
+	bool fallback;		/* facts from the built-in table */
+	flagset may, must, clears;
+	bool rejects, rejects_below;
+	struct edge *edges;
+	size_t nedges;
+	struct strvec pending;	/* ops fields left to resolve per entry */
+	struct strvec reached;	/* every ops field dispatched below */
+	struct why why[MAX_FLAGS];
+	struct why why_pending[8];	/* for pending.v[i], i < 8 */
+};
+
+struct graph {
+	struct fn **fns;
+	size_t n;
+	json_t *byname;		/* name -> [index into fns] */
+	json_t *impls;		/* "struct.field" -> [entry] */
+};
+
+/* fixpoint.c */
+void graph_build(struct graph *g, const struct tree *t, json_t *functions,
+		 json_t *entries);
+void graph_solve(struct graph *g);
+struct fn *graph_find(struct graph *g, const char *name, const char *near);
+void graph_annotate(struct graph *g, json_t *scan);
+void graph_free(struct graph *g);
+json_t *graph_unresolved_callees(struct graph *g, json_t *entries);
+size_t impl_fns(struct graph *g, const char *field, const char *dir,
+		struct fn **out, size_t max);
+
+/* annotate.c */
+struct fn *entry_fn(struct graph *g, json_t *entry);
+size_t same_driver_impls(struct graph *g, const char *field,
+			 const char *entry_file, struct fn **out, size_t max);
+
+/* evidence.c */
+json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
+		       const char *entry_file, bool *fallback);
+json_t *graph_dump(struct graph *g);
+
+#endif
