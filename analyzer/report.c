@@ -79,13 +79,93 @@ void report_txt_entry(FILE *f, json_t *e)
 	free(extra);
 }
 
+static void join_names(FILE *f, json_t *names, const char *sep)
+{
+	json_t *v;
+	size_t i;
+
+	json_array_foreach(names, i, v)
+		fprintf(f, "%s%s", i ? sep : "", json_string_value(v));
+}
+
+/*
+ * One note per hop, "file:line: note: VM_IO|VM_PFNMAP: a -> b", the flags
+ * that share a chain together.
+ */
+static void write_evidence(FILE *f, json_t *evidence, size_t k)
+{
+	json_t *ev = json_array_get(evidence, k), *other, *h;
+	json_t *chain = json_object_get(ev, "chain");
+	char *flags = xstrdup(""), *t;
+	size_t i;
+
+	json_array_foreach(evidence, i, other) {
+		if (!json_equal(json_object_get(other, "chain"), chain))
+			continue;
+		if (i < k)
+			goto out;	/* printed with an earlier flag */
+		t = xasprintf("%s%s%s", flags, *flags ? "|" : "",
+			      jstr(other, "flag"));
+		free(flags);
+		flags = t;
+	}
+	json_array_foreach(chain, i, h) {
+		json_t *next = json_array_get(chain, i + 1);
+		json_t *at = json_object_get(h, "at");
+
+		fprintf(f, "%s:%lld: note: %s: %s -> %s [mmprep-evidence]\n",
+			jstr(h, "file"), json_integer_value(at ? at :
+				json_object_get(h, "line")),
+			flags, jstr(h, "function"),
+			next ? jstr(next, "function") : jstr(h, "via"));
+	}
+out:
+	free(flags);
+}
+
+/*
+ * A late entry that sets a VM_SPECIAL flag: a warning, and the evidence
+ * of each flag; an unresolved dispatch: a note naming the ops field.
+ */
+static void write_txt_special(FILE *f, json_t *e)
+{
+	json_t *ev;
+	size_t i;
+
+	if (strcmp(jstr(e, "ksm_path"), "late"))
+		return;
+	if (json_is_true(json_object_get(e, "special"))) {
+		fprintf(f, "%s:%lld:%lld: warning: %s.%s = %s sets ",
+			jstr(e, "file"),
+			json_integer_value(json_object_get(e, "line")),
+			json_integer_value(json_object_get(e, "col")),
+			jstr(e, "ops_name"), jstr(e, "field"), jstr(e, "callback"));
+		join_names(f, json_object_get(e, "flags"), "|");
+		fprintf(f, "%s, which KSM refuses [mmprep-sets-special]\n",
+			json_is_true(json_object_get(e, "conditional")) ?
+			" on some paths" : "");
+		for (i = 0; i < json_array_size(json_object_get(e, "evidence")); i++)
+			write_evidence(f, json_object_get(e, "evidence"), i);
+	}
+	json_array_foreach(json_object_get(e, "unresolved"), i, ev)
+		fprintf(f, "%s:%lld:%lld: note: %s.%s = %s dispatches through "
+			   "%s, which has no bounded target [mmprep-unresolved-"
+			   "dispatch]\n", jstr(e, "file"),
+			json_integer_value(json_object_get(e, "line")),
+			json_integer_value(json_object_get(e, "col")),
+			jstr(e, "ops_name"), jstr(e, "field"), jstr(e, "callback"),
+			json_string_value(ev));
+}
+
 static void write_txt(FILE *f, json_t *scan)
 {
 	json_t *files = json_object_get(scan, "files"), *e;
 	size_t i;
 
-	json_array_foreach(json_object_get(scan, "entries"), i, e)
+	json_array_foreach(json_object_get(scan, "entries"), i, e) {
 		report_txt_entry(f, e);
+		write_txt_special(f, e);
+	}
 	json_array_foreach(json_object_get(files, "degraded"), i, e) {
 		json_t *d = json_array_get(json_object_get(e, "diagnostics"), 0);
 
@@ -126,6 +206,15 @@ void report_write(const struct tree *t, json_t *scan, const char *dir)
 		report_writers[i](scan, dir);
 	free(json_path);
 	free(txt_path);
+}
+
+void report_functions(json_t *functions, const char *dir)
+{
+	char *path = path_join(dir, "functions.json");
+
+	if (json_dump_file(functions, path, JSON_INDENT(1) | JSON_SORT_KEYS))
+		die(EXIT_OUTPUT, "%s: cannot write", path);
+	free(path);
 }
 
 static void print_counts(FILE *out, const char *title, json_t *counts)
