@@ -43,6 +43,7 @@ struct rev {
 	char *commit;		/* git only */
 	char *kdir;		/* tree to scan */
 	bool temporary;		/* kdir was extracted, remove it after */
+	size_t missing;		/* blobs a partial clone lacks */
 };
 
 static const char track_usage[] =
@@ -298,36 +299,48 @@ static int rm_rf(const char *dir)
 	return track_run(argv, NULL);
 }
 
+/* git archive COMMIT | tar -x -C DEST: the fast way, when it works. */
+static int archive(const char *repo, const char *commit, const char *dest)
+{
+	char *argv[] = { "bash", "-c",
+			 "set -o pipefail; git -C \"$1\" archive --format=tar "
+			 "\"$2\" 2>/dev/null | tar -x -C \"$3\" -f -",
+			 "extract", (char *)repo, (char *)commit, (char *)dest,
+			 NULL };
+
+	return track_run(argv, NULL);
+}
+
+static void fresh_dir(const char *dir)
+{
+	if (rm_rf(dir) || mkdir_p(dir))
+		die(EXIT_OUTPUT, "%s: cannot create", dir);
+}
+
 /*
- * git archive COMMIT | tar -x -C DEST, DEST outside the repository.  The
- * path depends on the commit only, so a revision seen before finds its
- * prepared build directory (keyed by path) in mmprep's cache again.
+ * A revision's files in a directory outside the repository.  The path
+ * depends on the commit only, so a revision seen before finds its
+ * prepared build directory (keyed by path) in mmprep's cache again.  A
+ * partial clone, which "git archive" cannot export, is read blob by blob
+ * (track_git.c).
  */
 static void extract(const struct track_opts *o, struct rev *r)
 {
 	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	char *base = xasprintf("%s/mmprep-track-%ld", tmp, (long)getuid());
-	char *cmd;
-	int st;
 
-	r->kdir = xasprintf("%s/linux-%.12s", base, r->commit);
+	r->kdir = xasprintf("%s/mmprep-track-%ld/linux-%.12s", tmp,
+			    (long)getuid(), r->commit);
 	r->temporary = !o->keep;
-	if (rm_rf(r->kdir) || mkdir_p(r->kdir))
-		die(EXIT_OUTPUT, "%s: cannot create", r->kdir);
-	/* both programs' failures matter, hence pipefail */
-	cmd = xasprintf("set -o pipefail 2>/dev/null; git -C \"$1\" archive "
-			"--format=tar \"$2\" | tar -x -C \"$3\" -f -");
-	{
-		char *argv[] = { "bash", "-c", cmd, "extract", (char *)o->git,
-				 r->commit, r->kdir, NULL };
-
-		st = track_run(argv, NULL);
-	}
-	free(cmd);
-	free(base);
-	if (st)
-		die(EXIT_UNREADABLE, "git archive %s | tar -x failed (%s)",
-		    r->label, r->kdir);
+	fresh_dir(r->kdir);
+	if (!archive(o->git, r->commit, r->kdir))
+		return;
+	fresh_dir(r->kdir);
+	if (track_extract_blobs(o->git, r->commit, r->kdir, &r->missing))
+		die(EXIT_UNREADABLE, "%s: cannot read revision %s (%s)",
+		    o->git, r->label, r->commit);
+	if (r->missing)
+		warnx_("%s: %zu files are missing from %s (a partial clone?); "
+		       "its counts may be low", r->label, r->missing, o->git);
 }
 
 static double now(void)
@@ -514,6 +527,8 @@ int cmd_track(int argc, char **argv)
 			extract(&o, &revs[i]);
 		scan = scan_rev(&o, &revs[i], sdir, cost);
 		r = track_summary(revs[i].label, revs[i].commit, scan, cost);
+		json_object_set_new(r, "missing_files",
+				    json_integer((json_int_t)revs[i].missing));
 		keys = track_keys(scan);
 		if (prev_keys)
 			json_array_append_new(changes, track_diff(

@@ -5,6 +5,7 @@
  *   track.c      revisions (git or unpacked trees), one scan each, counts,
  *                changes between consecutive revisions: adoption.json
  *   track_stats.c  counts of one revision, changes between two
+ *   track_git.c    a revision read blob by blob (partial clones)
  *   track_out.c  the same document as CSV, a mailing-list table, an SVG
  *                chart (gnuplot) and an HTML page
  */
@@ -29,6 +30,13 @@ json_t *track_summary(const char *label, const char *commit, json_t *scan,
 json_t *track_keys(json_t *scan);
 /* Converted, reverted, added and removed entries from @a to @b. */
 json_t *track_diff(const char *from, const char *to, json_t *a, json_t *b);
+
+/*
+ * Write @commit's files below @dest, skipping blobs the repository lacks
+ * (counted in @missing).  Returns 0, or -1.
+ */
+int track_extract_blobs(const char *repo, const char *commit,
+			const char *dest, size_t *missing);
 
 /* Helpers shared by the two files. */
 const char *tj_str(json_t *o, const char *key);

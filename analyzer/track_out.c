@@ -402,6 +402,20 @@ static void md_changes(FILE *f, json_t *doc)
 	}
 }
 
+/* Revisions read from a partial clone lack files: say so next to them. */
+static void md_missing(FILE *f, json_t *doc)
+{
+	json_t *r;
+	size_t i;
+
+	json_array_foreach(revisions(doc), i, r)
+		if (tj_int(r, "missing_files"))
+			fprintf(f, "Note: %lld files of %s are missing from the "
+				   "repository (partial clone); its counts may "
+				   "be low.\n\n", tj_int(r, "missing_files"),
+				tj_str(r, "label"));
+}
+
 static int write_md(const char *dir, json_t *doc)
 {
 	struct table t = { 0 };
@@ -418,6 +432,7 @@ static int write_md(const char *dir, json_t *doc)
 		tj_str(doc, "arch"));
 	totals_table(doc, &t);
 	table_print(f, &t);
+	md_missing(f, doc);
 	fputs("### By subsystem\n\n", f);
 	subsystems_table(doc, &t);
 	table_print(f, &t);

@@ -256,6 +256,19 @@ def t_same_counts(d1, d2, pairs):
             expect("%s vs %s %s" % (a, b, k), r2[b][k], r1[a][k])
 
 
+def t_partial(d):
+    """v7.1 v7.2 from a clone lacking the blob of fs/proc/p.c."""
+    r = {r["label"]: r for r in load(d)["revisions"]}
+    expect("v7.1 missing_files", r["v7.1"]["missing_files"], 0)
+    expect("v7.2 missing_files", r["v7.2"]["missing_files"], 1)
+    fo = r["v7.2"]["file_operations"]
+    expect("v7.2 late, early", (fo["late"], fo["early"]), (1, 4))
+    expect("v7.2 layers", [l["layer"] + "." + l["ops_field"]
+                           for l in r["v7.2"]["layers"]], ["fb_ops.fb_mmap"])
+    expect("v7.1->v7.2 added", [e["id"] for e in load(d)["changes"][0]["added"]],
+           ["drivers/misc/c.c:c_fops.mmap"])
+
+
 def t_scan_equal(d, label, scan_json):
     """A revision's counts are those of mmprep scan on the same tree."""
     with open(scan_json) as f:
