@@ -14,11 +14,6 @@ static int not_yet(const char *what)
 	return EXIT_USAGE;
 }
 
-int cmd_explain(int argc, char **argv)
-{
-	return not_yet("explain");
-}
-
 int cmd_patches(int argc, char **argv)
 {
 	return not_yet("patches");
