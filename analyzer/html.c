@@ -143,6 +143,27 @@ static bool is_special(const char *flag)
 	return false;
 }
 
+/* A path that may wrap after a slash, never inside a name. */
+static void esc_path(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		char c[2] = { *s, 0 };
+
+		esc(f, c);
+		if (*s == '/')
+			fputs("<wbr>", f);
+	}
+}
+
+static void where(FILE *f, const char *file, long long line)
+{
+	fputs("<code>", f);
+	esc_path(f, file);
+	if (line > 0)
+		fprintf(f, ":%lld", line);
+	fputs("</code>", f);
+}
+
 static void card(FILE *f, const char *id, long long n, const char *label,
 		 const char *cls)
 {
@@ -239,37 +260,38 @@ static void subsystem_section(FILE *f, json_t *subs, bool chart)
 static void ranking_section(FILE *f, json_t *scan)
 {
 	json_t *rank = report_ranking(scan), *t, *v;
-	bool from_layers = json_array_size(json_object_get(scan, "layers"));
 	size_t i, j;
 
-	fputs("<section><h2>Conversion targets by leverage</h2>\n<p class=\"hint\">", f);
-	fputs(from_layers ?
-	      "Layers found by the analyzer: converting the layer's ops field "
-	      "implementations moves every driver that uses the layer." :
-	      "This scan names no layers: these are late callbacks shared by "
-	      "more than one file, where one conversion moves every user.", f);
-	fputs("</p>\n<table id=\"ranking\" class=\"plain\"><thead><tr><th>#</th>"
-	      "<th>layer / helper</th><th>ops field</th><th>drivers moved</th>"
+	fputs("<section><h2>Conversion targets by leverage</h2>\n<p class=\"hint\">"
+	      "A <b>layer</b> is entered through one function (drm_gem_mmap) and "
+	      "dispatches to an ops field (drm_gem_object_funcs.mmap): converting "
+	      "its implementations moves every file_operations entry that "
+	      "reaches it.  A <b>helper</b> is a late callback shared by several "
+	      "files (generic_file_mmap): converting it once moves them all.</p>\n"
+	      "<table id=\"ranking\" class=\"plain\"><thead><tr><th>#</th>"
+	      "<th>layer / helper</th><th>ops field</th><th>moves</th>"
 	      "<th>implementations</th><th>late entries</th><th>blocked by</th>"
 	      "</tr></thead><tbody>\n", f);
 	json_array_foreach(rank, i, t) {
 		fprintf(f, "<tr><td>%zu</td><td><code>", i + 1);
 		esc(f, jstr(t, "layer"));
-		fputs("</code><details><summary>users</summary><ul>", f);
-		json_array_foreach(json_object_get(t, "files"), j, v) {
-			fputs("<li><code>", f);
-			esc(f, json_string_value(v));
-			fputs("</code></li>", f);
+		fprintf(f, "</code> <span class=\"sub\">%s</span>",
+			!strcmp(jstr(t, "kind"), "helper") ? "helper" : "layer");
+		if (json_array_size(json_object_get(t, "files"))) {
+			fputs("<details><summary>users</summary><ul>", f);
+			json_array_foreach(json_object_get(t, "files"), j, v) {
+				fputs("<li>", f);
+				where(f, json_string_value(v), 0);
+				fputs("</li>", f);
+			}
+			fputs("</ul></details>", f);
 		}
-		fputs("</ul></details></td><td><code>", f);
+		fputs("</td><td><code>", f);
 		esc(f, jstr(t, "ops_field"));
-		fprintf(f, "</code></td><td class=\"n\">%lld</td><td class=\"n\">",
-			jint(t, "drivers"));
-		if (json_object_get(t, "implementations"))
-			fprintf(f, "%lld", jint(t, "implementations"));
-		else
-			fputs("&ndash;", f);
-		fprintf(f, "</td><td class=\"n\">%lld</td><td>", jint(t, "late"));
+		fprintf(f, "</code></td><td class=\"n\">%lld</td><td class=\"n\">"
+			   "%lld</td><td class=\"n\">%lld</td><td>",
+			jint(t, "moves"), jint(t, "implementations"),
+			jint(t, "late"));
 		json_array_foreach(json_object_get(t, "blockers"), j, v) {
 			fprintf(f, "<span class=\"blk\" title=\"in %lld function%s\">",
 				jint(v, "functions"),
@@ -283,14 +305,15 @@ static void ranking_section(FILE *f, json_t *scan)
 	}
 	fputs("</tbody></table>\n", f);
 	if (!json_array_size(rank))
-		fputs("<p>No callback is shared by two files.</p>\n", f);
+		fputs("<p>No layer, and no late callback shared by two files."
+		      "</p>\n", f);
 	fputs("</section>\n", f);
 	json_decref(rank);
 }
 
 static void flag_badges(FILE *f, json_t *e)
 {
-	json_t *v;
+	json_t *v, *cond = json_object_get(e, "conditional");
 	size_t i;
 
 	json_array_foreach(json_object_get(e, "flags"), i, v) {
@@ -302,40 +325,26 @@ static void flag_badges(FILE *f, json_t *e)
 		esc(f, fl);
 		fputs("</span> ", f);
 	}
-	json_array_foreach(json_object_get(e, "conditional"), i, v) {
+	/* a list of the flags set on some paths only, or just whether any is */
+	json_array_foreach(cond, i, v) {
 		fputs("<span class=\"flag cond\" title=\"set on some paths only\">", f);
 		esc(f, json_string_value(v));
 		fputs("?</span> ", f);
 	}
+	if (json_is_true(cond))
+		fputs("<span class=\"flag cond\" title=\"not every flag is set on "
+		      "every success path\">some paths</span> ", f);
 	json_array_foreach(json_object_get(e, "clears"), i, v) {
 		fputs("<span class=\"flag clr\" title=\"cleared\">&minus;", f);
 		esc(f, json_string_value(v));
 		fputs("</span> ", f);
 	}
-	if (jtrue(e, "rejects_private"))
-		fputs("<span class=\"flag priv\" title=\"fails on MAP_PRIVATE\">"
-		      "shared only</span>", f);
-}
-
-/* A path that may wrap after a slash, never inside a name. */
-static void esc_path(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		char c[2] = { *s, 0 };
-
-		esc(f, c);
-		if (*s == '/')
-			fputs("<wbr>", f);
-	}
-}
-
-static void where(FILE *f, const char *file, long long line)
-{
-	fputs("<code>", f);
-	esc_path(f, file);
-	if (line > 0)
-		fprintf(f, ":%lld", line);
-	fputs("</code>", f);
+	v = json_object_get(e, "rejects_private");
+	if (json_is_true(v) || json_is_string(v))
+		fprintf(f, "<span class=\"flag priv\" title=\"fails on "
+			   "MAP_PRIVATE%s\">shared only%s</span>",
+			json_is_string(v) ? " on some paths" : "",
+			json_is_string(v) ? " (partly)" : "");
 }
 
 /* Evidence (one chain of calls per flag), dispatches not followed, patch */
@@ -351,11 +360,18 @@ static void details(FILE *f, json_t *e)
 			fputs("<li><b>", f);
 			esc(f, jstr(ev, "flag"));
 			fputs("</b>: ", f);
+			/* each hop at the line that leads on ("at") */
 			json_array_foreach(json_object_get(ev, "chain"), j, hop) {
 				fputs(j ? " &rarr; " : "", f);
 				esc(f, jstr(hop, "function"));
 				fputs(" ", f);
-				where(f, jstr(hop, "file"), jint(hop, "line"));
+				where(f, jstr(hop, "file"), jint(hop, "at") ?
+				      jint(hop, "at") : jint(hop, "line"));
+				if (*jstr(hop, "via")) {
+					fputs(" &rarr; <code>", f);
+					esc(f, jstr(hop, "via"));
+					fputs("</code>", f);
+				}
 			}
 			fputs("</li>", f);
 		}
@@ -565,7 +581,7 @@ static const char page_js[] =
 	"autoWidth:false,columnDefs:[{orderable:false,targets:[7]}]});\n"
 	" $('#f-ksm,#f-sub,#f-special,#f-unresolved').on('change',function(){t.draw();});\n"
 	" $('#ranking').DataTable({paging:false,searching:false,info:false,"
-	"order:[[3,'desc']]});\n"
+	"order:[[0,'asc']]});\n"
 	" $('#subsystems').DataTable({paging:false,info:false,order:[[2,'desc']]});\n"
 	"}else missing.push('jQuery DataTables (Debian: libjs-jquery-datatables)');\n"
 	"if(window.Chart&&data.subsystems.length){\n"

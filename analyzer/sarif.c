@@ -170,16 +170,20 @@ static json_t *code_flows(json_t *e)
 		char *msg;
 
 		json_array_foreach(json_object_get(ev, "chain"), j, hop) {
-			char *m = xasprintf("%s%s", jstr(hop, "function"),
-					    j ? "" : " (the mmap callback)");
+			/* "at": the line inside the function that leads on */
+			long long line = jint(hop, "at") ? jint(hop, "at") :
+							   jint(hop, "line");
+			char *m = xasprintf("%s%s%s%s", jstr(hop, "function"),
+					    j ? "" : " (the mmap callback)",
+					    *jstr(hop, "via") ? ": sets it with " : "",
+					    jstr(hop, "via"));
 
 			if (!*jstr(hop, "file")) {
 				free(m);
 				continue;
 			}
 			jpush(locs, json_pack("{s:o, s:i}", "location",
-				jnew(location(jstr(hop, "file"),
-					      jint(hop, "line"), 0, m)),
+				jnew(location(jstr(hop, "file"), line, 0, m)),
 				"nestingLevel", (int)j));
 			free(m);
 		}
@@ -282,10 +286,17 @@ static void entry_results(json_t *results, json_t *e)
 		entry_result(results, RULE_LATE, e, msg);
 		free(msg);
 	}
+	/* as in scan.txt: what KSM refuses matters on the late path only */
+	if (strcmp(jstr(e, "ksm_path"), "late")) {
+		free(what);
+		return;
+	}
 	if (jtrue(e, "special")) {
 		char *flags = join(json_object_get(e, "flags"));
 
-		msg = xasprintf("%s sets %s", what, *flags ? flags : "VM_SPECIAL");
+		msg = xasprintf("%s sets %s%s, which KSM refuses", what,
+				*flags ? flags : "VM_SPECIAL",
+				jtrue(e, "conditional") ? " on some paths" : "");
 		entry_result(results, RULE_SPECIAL, e, msg);
 		free(msg);
 		free(flags);

@@ -77,22 +77,71 @@ static bool entry_is_field(json_t *e, const char *ops_field)
 	       !strcmp(ops_field + n + 1, jstr(e, "field"));
 }
 
+static bool in_names(json_t *names, const char *s)
+{
+	json_t *v;
+	size_t i;
+
+	json_array_foreach(names, i, v)
+		if (json_string_value(v) && !strcmp(json_string_value(v), s))
+			return true;
+	return false;
+}
+
+static void count_each(json_t *counts, const char *prefix, json_t *names)
+{
+	json_t *v;
+	size_t i;
+
+	json_array_foreach(names, i, v) {
+		char *what;
+
+		if (!json_string_value(v))
+			continue;
+		what = xasprintf("%s%s", prefix, json_string_value(v));
+		count(counts, what);
+		free(what);
+	}
+}
+
+/* The facts of one function that stand in the way of a mechanical patch. */
+static void count_blockers(json_t *counts, json_t *e)
+{
+	json_t *v, *cond = json_object_get(e, "conditional");
+	size_t j;
+
+	json_array_foreach(json_object_get(e, "flags"), j, v)
+		if (json_string_value(v) && vm_special(json_string_value(v)))
+			count(counts, json_string_value(v));
+	count_each(counts, "unresolved ", json_object_get(e, "unresolved"));
+	if (json_is_true(cond))
+		count(counts, "flags on some paths only");
+	count_each(counts, "on some paths only: ", cond);
+	v = json_object_get(e, "rejects_private");
+	if (json_is_true(v))
+		count(counts, "rejects MAP_PRIVATE");
+	else if (json_is_string(v))
+		count(counts, "rejects MAP_PRIVATE on some paths");
+}
+
 /*
  * What keeps a layer from being converted in one patch, counted once per
- * function (every driver using drm_gem_mmap shares drm_gem_mmap's facts).
+ * function (every driver using drm_gem_mmap shares drm_gem_mmap's facts):
+ * the facts of its entry functions (@callers) and of the implementations
+ * of its ops field.
  */
-static json_t *blockers_of(json_t *entries, const char *layer,
-			   const char *ops_field, json_t *item)
+static void blockers_of(json_t *entries, json_t *callers,
+			const char *ops_field, json_t *item)
 {
 	json_t *seen = jnew(json_object()), *counts = jnew(json_object());
 	json_t *files = jnew(json_object()), *out = jnew(json_array());
 	json_t *e, *v;
 	const char *k;
-	size_t i, j, late = 0;
+	size_t i, late = 0;
 
 	json_array_foreach(entries, i, e) {
 		const char *cb = jstr(e, "callback");
-		bool caller = !strcmp(cb, layer);
+		bool caller = in_names(callers, cb);
 
 		if (!caller && !entry_is_field(e, ops_field))
 			continue;
@@ -103,29 +152,7 @@ static json_t *blockers_of(json_t *entries, const char *layer,
 		if (json_object_get(seen, cb))
 			continue;
 		jset(seen, cb, json_true());
-		json_array_foreach(json_object_get(e, "flags"), j, v)
-			if (json_string_value(v) && vm_special(json_string_value(v)))
-				count(counts, json_string_value(v));
-		json_array_foreach(json_object_get(e, "unresolved"), j, v) {
-			char *what;
-
-			if (!json_string_value(v))
-				continue;
-			what = xasprintf("unresolved %s", json_string_value(v));
-			count(counts, what);
-			free(what);
-		}
-		if (jtrue(e, "rejects_private"))
-			count(counts, "rejects MAP_PRIVATE");
-		json_array_foreach(json_object_get(e, "conditional"), j, v) {
-			char *what;
-
-			if (!json_string_value(v))
-				continue;
-			what = xasprintf("conditional %s", json_string_value(v));
-			count(counts, what);
-			free(what);
-		}
+		count_blockers(counts, e);
 	}
 	json_object_foreach(counts, k, v)
 		jpush(out, json_pack("{s:s, s:I}", "what", k, "functions",
@@ -140,14 +167,59 @@ static json_t *blockers_of(json_t *entries, const char *layer,
 	json_decref(seen);
 	json_decref(counts);
 	json_decref(files);
+}
+
+/*
+ * The functions a layer is entered through: its "layer" if the scan names
+ * one, else its "dispatchers" (drm_gem_mmap dispatches through
+ * drm_gem_object_funcs.mmap).
+ */
+static json_t *layer_callers(json_t *l)
+{
+	json_t *names = json_object_get(l, "dispatchers");
+
+	if (*jstr(l, "layer"))
+		return json_pack("[s]", jstr(l, "layer"));
+	return json_is_array(names) ? json_incref(names) : jnew(json_array());
+}
+
+static json_t *layer_item(json_t *entries, json_t *l, json_t *all_callers)
+{
+	json_t *item = jnew(json_deep_copy(l)), *callers = layer_callers(l), *v;
+	json_t *users = json_object_get(l, "file_operations_users");
+	char *name = xstrdup(""), *t;
+	size_t i;
+
+	json_array_foreach(callers, i, v) {
+		t = xasprintf("%s%s%s", name, i ? " / " : "",
+			      json_string_value(v));
+		free(name);
+		name = t;
+		if (json_array_append(all_callers, v))
+			die(EXIT_INTERNAL, "cannot append to a report array");
+	}
+	jset(item, "layer", json_string(*name ? name : jstr(l, "ops_field")));
+	jset(item, "kind", json_string("layer"));
+	blockers_of(entries, callers, jstr(l, "ops_field"), item);
+	/*
+	 * What one conversion moves: the file_operations entries that reach
+	 * the ops field, when the analyzer counted them; else its drivers.
+	 */
+	jset(item, "moves", json_integer(json_is_integer(users) ?
+		json_integer_value(users) : jint(l, "drivers")));
+	free(name);
+	json_decref(callers);
 	return item;
 }
 
-/* Without "layers": late callbacks that more than one file uses. */
-static json_t *shared_callbacks(json_t *entries)
+/*
+ * Late callbacks that more than one file uses (generic_file_mmap,
+ * drm_gem_mmap in a scan without layers): converting the helper once
+ * moves every user.
+ */
+static void shared_callbacks(json_t *entries, json_t *skip, json_t *out)
 {
-	json_t *by_cb = jnew(json_object()), *out = jnew(json_array());
-	json_t *e, *files;
+	json_t *by_cb = jnew(json_object()), *e, *files, *item;
 	const char *cb;
 	size_t i;
 
@@ -163,58 +235,46 @@ static json_t *shared_callbacks(json_t *entries)
 		jset(files, jstr(e, "file"), json_true());
 	}
 	json_object_foreach(by_cb, cb, files) {
-		if (json_object_size(files) < 2)
+		json_t *callers;
+
+		if (json_object_size(files) < 2 || in_names(skip, cb))
 			continue;
-		jpush(out, json_pack("{s:s, s:n, s:I}", "layer", cb,
-				     "ops_field", "drivers",
-				     (json_int_t)json_object_size(files)));
+		item = json_pack("{s:s, s:n, s:s, s:I, s:i, s:I}", "layer", cb,
+				 "ops_field", "kind", "helper", "moves",
+				 (json_int_t)json_object_size(files),
+				 "implementations", 1, "drivers",
+				 (json_int_t)json_object_size(files));
+		callers = json_pack("[s]", cb);
+		blockers_of(entries, jnew(callers), "", jnew(item));
+		json_decref(callers);
+		jpush(out, item);
 	}
 	json_decref(by_cb);
-	return out;
 }
 
+/* Most moved first; of equals, the one with fewer implementations. */
 static int cmp_target(const void *pa, const void *pb)
 {
 	json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
 
-	if (jint(a, "drivers") != jint(b, "drivers"))
-		return jint(a, "drivers") < jint(b, "drivers") ? 1 : -1;
+	if (jint(a, "moves") != jint(b, "moves"))
+		return jint(a, "moves") < jint(b, "moves") ? 1 : -1;
 	if (jint(a, "implementations") != jint(b, "implementations"))
-		return jint(a, "implementations") < jint(b, "implementations") ? 1 : -1;
+		return jint(a, "implementations") > jint(b, "implementations") ? 1 : -1;
 	return strcmp(jstr(a, "layer"), jstr(b, "layer"));
 }
 
 json_t *report_ranking(json_t *scan)
 {
 	json_t *entries = json_object_get(scan, "entries");
-	json_t *layers = json_object_get(scan, "layers"), *src, *out, *l;
-	json_t **v;
-	size_t i, n;
+	json_t *out = jnew(json_array()), *callers = jnew(json_array()), *l;
+	size_t i;
 
-	if (json_is_array(layers) && json_array_size(layers))
-		src = json_incref(layers);
-	else
-		src = shared_callbacks(entries);
-	n = json_array_size(src);
-	v = xcalloc(n + 1, sizeof(*v));
-	json_array_foreach(src, i, l) {
-		json_t *item = jnew(json_deep_copy(l));
-
-		/* "source" tells the reader whether the analyzer knew the layer */
-		jset(item, "source", json_string(src == layers ? "layers" :
-						  "shared callback"));
-		v[i] = blockers_of(entries, jstr(l, "layer"),
-				   jstr(l, "ops_field"), item);
-		if (src != layers)
-			jset(v[i], "drivers", json_integer(
-				json_array_size(json_object_get(v[i], "files"))));
-	}
-	qsort(v, n, sizeof(*v), cmp_target);
-	out = jnew(json_array());
-	for (i = 0; i < n; i++)
-		jpush(out, v[i]);
-	free(v);
-	json_decref(src);
+	json_array_foreach(json_object_get(scan, "layers"), i, l)
+		jpush(out, layer_item(entries, l, callers));
+	shared_callbacks(entries, callers, out);
+	sort_array(out, cmp_target);
+	json_decref(callers);
 	return out;
 }
 
@@ -248,17 +308,23 @@ static void md_targets(FILE *f, json_t *scan)
 			break;
 		}
 		fprintf(f, "%zu. %s", i + 1, jstr(t, "layer"));
-		if (*jstr(t, "ops_field"))
-			fprintf(f, " (via %s, %lld implementation%s)",
-				jstr(t, "ops_field"), jint(t, "implementations"),
+		if (!*jstr(t, "ops_field")) {
+			fprintf(f, " (shared helper): moves %lld file%s; ",
+				jint(t, "moves"), jint(t, "moves") == 1 ? "" : "s");
+		} else {
+			if (strcmp(jstr(t, "layer"), jstr(t, "ops_field")))
+				fprintf(f, " -> %s", jstr(t, "ops_field"));
+			fprintf(f, ": moves %lld file_operations entr%s, %lld "
+				   "implementation%s to convert; ", jint(t, "moves"),
+				jint(t, "moves") == 1 ? "y" : "ies",
+				jint(t, "implementations"),
 				jint(t, "implementations") == 1 ? "" : "s");
-		fprintf(f, ": moves %lld driver%s; ", jint(t, "drivers"),
-			jint(t, "drivers") == 1 ? "" : "s");
+		}
 		md_blockers(f, t);
 		fputc('\n', f);
 	}
 	if (!json_array_size(rank))
-		fputs("none: no callback is shared by two files.\n", f);
+		fputs("none: no layer, and no callback shared by two files.\n", f);
 	json_decref(rank);
 }
 

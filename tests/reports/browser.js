@@ -129,18 +129,20 @@ const want = {
 		   `search: ${entries[0].ops_name}`);
 		await page.fill('#entries_filter input', '');
 
-		// ranking: the first row is the layer moving the most drivers
+		// ranking: first, the layer that moves the most file_operations entries
 		const layers = scan.layers || [];
 		if (layers.length) {
-			const top = layers.reduce((a, b) => b.drivers > a.drivers ? b : a);
+			const moves = (l) => l.file_operations_users ?? l.drivers;
+			const top = layers.reduce((a, b) => moves(b) > moves(a) ? b : a);
 			eq(await page.textContent('#ranking tbody tr:first-child td:nth-child(2) code'),
-			   top.layer, 'top conversion target');
+			   top.layer || (top.dispatchers || []).join(' / ') || top.ops_field,
+			   'top conversion target');
 		}
 		// evidence chains are there, with file:line per hop
 		const ev = entries.find((e) => (e.evidence || []).length);
 		if (ev) {
 			const hop = ev.evidence[0].chain[ev.evidence[0].chain.length - 1];
-			check((await page.textContent('#entries')).includes(`${hop.file}:${hop.line}`),
+			check((await page.textContent('#entries')).includes(`${hop.file}:${hop.at ?? hop.line}`),
 			      'evidence hop file:line on the page');
 		}
 	}
