@@ -31,6 +31,7 @@ virtual report
 @@
 import os
 import sys
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.getcwd(), "lib"))
 from mmprep_cocci import S
 S.category = "whole_vma_remap"

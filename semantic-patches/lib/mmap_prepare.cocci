@@ -24,6 +24,7 @@
 @@
 import os
 import sys
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.getcwd(), "lib"))
 from mmprep_cocci import S, key, flag_bits, bit_list, prepare_name
 

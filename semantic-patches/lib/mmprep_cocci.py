@@ -35,6 +35,8 @@ CATEGORIES = {
     "whole_vma_remap": {"allows": {"remap"},
                         "needs": "no remap_pfn_range() or "
                                  "io_remap_pfn_range() of the whole VMA"},
+    # Converts nothing: says why, call by call.
+    "report_only": {"allows": set(), "needs": None, "converts": False},
 }
 
 REMAPS = ("remap_pfn_range", "io_remap_pfn_range")
@@ -51,6 +53,7 @@ def load_reasons(path=os.path.join(HERE, "..", "categories.tsv")):
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 6 or cols[2] != "report":
                 continue
+            out.setdefault(cols[0], (cols[0], cols[5]))
             for clause in cols[4].split():
                 m = re.fullmatch(r"calls~([\w|]+)", clause)
                 if m:
@@ -103,6 +106,7 @@ class State:
         self.fullsize = {}	# (function, variable) = whole VMA size
         self.hooks = {}		# (function, kind) -> return expression
         self.converting = {}	# function -> VMA parameter
+        self.whole_remaps = set()
         self.decided = False
         self.ops_refs = set()	# the .mmap = fn initializers
 
@@ -188,6 +192,8 @@ class State:
             need = CATEGORIES.get(self.category, {}).get("needs")
             if need and cb not in self.has:
                 self.block(cb, need)
+        if not CATEGORIES.get(self.category, {}).get("converts", True):
+            return
         for f, (cb, vma) in self.members.items():
             if cb not in self.blocked:
                 self.converting[f] = vma
@@ -228,6 +234,8 @@ class State:
         whole = size.strip("()") in ("%s->vm_end-%s->vm_start" % (v, v),
                                      "vma_pages(%s)<<PAGE_SHIFT" % v) \
             or (f, size) in self.fullsize
+        if whole:
+            self.whole_remaps.add((f, p[0].line))
         if not whole:
             self.why(p, "remaps part of the VMA (size %s); a partial remap "
                      "is report-only" % size)
@@ -259,11 +267,28 @@ class State:
             self.why(p, "passes the VMA to %s(), not a static helper used "
                      "by this callback only" % g)
 
+    def report_call(self, p, g, v):
+        """report_only.cocci: a call given the VMA that blocks."""
+        self.at(p[0].file)
+        m, g = self.member_of(p, v), str(g)
+        if not m or g not in self.reasons_by_call:
+            return
+        if g in REMAPS and (p[0].current_element, p[0].line) in \
+                self.whole_remaps:
+            return
+        cat, why = self.reasons_by_call[g]
+        if g in REMAPS:
+            cat, why = self.reasons_by_call["partial_remap"]
+        self.messages.append((p, "WARNING: %s() cannot become .mmap_prepare:"
+                              " %s() [%s]: %s" % (m[0], g, cat, why)))
+
     def conclude(self, p, fn):
         """One message per callback, printed at finalize in report or
         org mode."""
         self.at(p[0].file)
         fn = str(fn)
+        if self.category == "report_only":
+            return
         if self.is_callback(fn):
             msg = "INFO: %s() can become .mmap_prepare (%s.cocci)" % (
                 fn, self.category)
@@ -275,6 +300,8 @@ class State:
 
     def flush(self):
         import coccilib
+        self.messages.sort(key=lambda m: (m[0][0].file, int(m[0][0].line),
+                                          int(m[0][0].column)))
         for p, msg in self.messages:
             if self.mode == "org":
                 coccilib.org.print_todo(p[0], msg.replace("[", "@(")
