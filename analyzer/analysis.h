@@ -13,6 +13,7 @@
 #include "mmprep.h"
 
 #define MAX_FLAGS 64
+#define MAX_TABLE 12	/* ops tables this small are enumerated */
 typedef unsigned long long flagset;
 
 /* analyze.c */
@@ -93,12 +94,12 @@ void graph_annotate(struct graph *g, json_t *scan);
 void graph_free(struct graph *g);
 json_t *graph_unresolved_callees(struct graph *g, json_t *entries);
 size_t impl_fns(struct graph *g, const char *field, const char *dir,
-		struct fn **out, size_t max);
+		bool exact, struct fn **out, size_t max);
 
 /* annotate.c */
 struct fn *entry_fn(struct graph *g, json_t *entry);
-size_t same_driver_impls(struct graph *g, const char *field,
-			 const char *entry_file, struct fn **out, size_t max);
+size_t dispatch_targets(struct graph *g, const char *field,
+			const char *entry_file, struct fn **out, size_t max);
 
 /* evidence.c */
 json_t *evidence_chain(struct graph *g, struct fn *f, int flag,

@@ -43,24 +43,31 @@ static char *driver_dir(const char *file)
 		       xstrdup("");
 }
 
-size_t same_driver_impls(struct graph *g, const char *field,
-			 const char *entry_file, struct fn **out, size_t max)
+/*
+ * The targets of an ops dispatch for one entry point: its own driver's
+ * implementations, else all of them when the table is small, else none.
+ */
+size_t dispatch_targets(struct graph *g, const char *field,
+			const char *entry_file, struct fn **out, size_t max)
 {
 	char *dir = driver_dir(entry_file);
-	size_t n = impl_fns(g, field, dir, out, max);
+	size_t n = impl_fns(g, field, dir, false, out, max);
 
 	free(dir);
-	return n > max ? max : n;
+	if (!n)
+		n = impl_fns(g, field, NULL, false, out, max);
+	return n > max ? 0 : n;
 }
 
 static flagset entry_flags(struct graph *g, struct fn *f, const char *file,
 			   json_t *unresolved)
 {
-	struct fn *impls[16];
+	struct fn *impls[MAX_TABLE + 1];
 	flagset flags = f->may;
 
 	for (size_t p = 0; p < f->pending.n; p++) {
-		size_t n = same_driver_impls(g, f->pending.v[p], file, impls, 15);
+		size_t n = dispatch_targets(g, f->pending.v[p], file, impls,
+					    MAX_TABLE);
 
 		if (!n)
 			json_array_append_new(unresolved,

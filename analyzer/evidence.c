@@ -77,7 +77,7 @@ json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
 		       const char *entry_file, bool *fallback)
 {
 	json_t *chain = json_array();
-	struct fn *impls[16];
+	struct fn *impls[MAX_TABLE + 1];
 
 	if (f->may & (1ULL << flag)) {
 		if (follow(f, flag, chain, fallback))
@@ -85,12 +85,12 @@ json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
 		json_decref(chain);
 		return NULL;
 	}
-	/* the flag comes from a same-driver implementation of a dispatch */
+	/* the flag comes from an implementation behind a dispatch */
 	for (size_t p = 0; p < f->pending.n; p++) {
-		size_t n = same_driver_impls(g, f->pending.v[p], entry_file,
-					     impls, 15);
+		size_t n = dispatch_targets(g, f->pending.v[p], entry_file,
+					    impls, MAX_TABLE);
 
-		for (size_t k = 0; k < n && k < 15; k++) {
+		for (size_t k = 0; k < n; k++) {
 			if (!(impls[k]->may & (1ULL << flag)))
 				continue;
 			if (follow_pending(f, f->pending.v[p], chain) &&

@@ -12,20 +12,20 @@
  *
  * A call through an ops pointer (obj->funcs->mmap(obj, vma)) is resolved to
  * the functions the tree stores in that field (the entries of discovery):
- *   - all of them when there are few (a kernel-internal table such as
- *     snd_dma_ops[] or the vb2 memops), at most MAX_TABLE;
- *   - otherwise, per entry point, the implementations of the same driver
- *     (a DRM driver whose fops use drm_gem_mmap and whose own
- *     drm_gem_object_funcs.mmap does the work);
- *   - otherwise it is an unresolved dispatch, named by its field, and it
- *     adds no flags.
+ *   - here, when every implementation lives in the dispatching function's
+ *     own directory: a kernel-internal table such as snd_dma_ops[] in
+ *     sound/core or the videobuf2 memops (at most MAX_TABLE of them);
+ *   - otherwise per entry point (annotate.c): the implementations of the
+ *     entry's own driver (a DRM driver whose fops use drm_gem_mmap and
+ *     whose own drm_gem_object_funcs.mmap does the work), else all of them
+ *     when there are at most MAX_TABLE (dma_map_ops), else an unresolved
+ *     dispatch, named by its field, that adds no flags.
  */
 #include "analysis.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_TABLE 12
 #define MAX_ROUNDS 64
 
 /*
@@ -177,7 +177,7 @@ static void call_edges(struct graph *g, struct fn *f)
 
 /* The functions stored in ops field @field, as graph nodes. */
 size_t impl_fns(struct graph *g, const char *field, const char *dir,
-		struct fn **out, size_t max)
+		bool exact, struct fn **out, size_t max)
 {
 	json_t *l = json_object_get(g->impls, field), *e;
 	size_t i, n = 0;
@@ -186,6 +186,9 @@ size_t impl_fns(struct graph *g, const char *field, const char *dir,
 		struct fn *to;
 
 		if (dir && !str_starts(jstr(e, "file"), dir))
+			continue;
+		/* exact: in @dir itself, not below it */
+		if (dir && exact && strchr(jstr(e, "file") + strlen(dir), '/'))
 			continue;
 		to = graph_find(g, jstr(e, "callback"), jstr(e, "callback_file"));
 		if (!to)
@@ -197,21 +200,30 @@ size_t impl_fns(struct graph *g, const char *field, const char *dir,
 	return n;
 }
 
+static char *dir_of(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+
+	return slash ? xstrndup(file, slash - file + 1) : xstrdup("");
+}
+
 static void dispatch_edges(struct graph *g, struct fn *f)
 {
 	struct fn *targets[MAX_TABLE + 1];
+	char *dir = dir_of(f->file);
 	json_t *d;
 	size_t i;
 
 	json_array_foreach(json_object_get(f->sum, "dispatch"), i, d) {
 		const char *field = jstr(d, "field");
 		int line = json_integer_value(json_object_get(d, "line"));
-		size_t n = impl_fns(g, field, NULL, targets, MAX_TABLE);
+		size_t all = impl_fns(g, field, NULL, false, targets, MAX_TABLE);
+		size_t local = impl_fns(g, field, dir, true, targets, MAX_TABLE);
 
 		if (!sv_contains(&f->reached, field))
 			sv_push(&f->reached, field);
-		if (n && n <= MAX_TABLE) {
-			for (size_t k = 0; k < n; k++)
+		if (all && all == local && all <= MAX_TABLE) {
+			for (size_t k = 0; k < all; k++)
 				add_edge(f, targets[k], line, false, field);
 		} else if (!sv_contains(&f->pending, field)) {
 			if (f->pending.n < 8)
@@ -220,6 +232,7 @@ static void dispatch_edges(struct graph *g, struct fn *f)
 			sv_push(&f->pending, field);
 		}
 	}
+	free(dir);
 }
 
 void graph_build(struct graph *g, const struct tree *t, json_t *functions,

@@ -9,13 +9,17 @@
  * the code of the release being scanned.  The index is a text pass
  * (definitions are found by their shape: "name(... vm_area_struct ...)"
  * followed by "{"), built once per tree and kept in the cache as
- * symindex.tsv.
+ * symindex.tsv.  Its first line is a fingerprint of the tree's .c files
+ * (path, size, mtime): a tree that changed gets a new index.
  */
 #define _GNU_SOURCE
 #include "analysis.h"
 
 #include <ctype.h>
 #include <fts.h>
+#include <inttypes.h>
+#include <sys/stat.h>
+#include <xxhash.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,22 +107,44 @@ static void index_text(struct symindex *ix, const char *rel, const char *text)
 	}
 }
 
-static void build(struct symindex *ix, const struct tree *t)
+static bool skip_top(FTS *fts, FTSENT *e, const char *rel)
+{
+	if (e->fts_info == FTS_D && e->fts_level == 1 &&
+	    (!strcmp(rel, ".git") || !strcmp(rel, "tools") ||
+	     !strcmp(rel, "Documentation") || !strcmp(rel, "scripts"))) {
+		fts_set(fts, e, FTS_SKIP);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Walks the tree's .c files; with @ix, indexes them, else only hashes
+ * their path, size and mtime into the fingerprint.
+ */
+static uint64_t walk(struct symindex *ix, const struct tree *t)
 {
 	char *roots[] = { t->kdir, NULL };
 	FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
+	XXH3_state_t *h = XXH3_createState();
 	FTSENT *e;
+	uint64_t fp;
 
+	XXH3_64bits_reset(h);
 	while (fts && (e = fts_read(fts))) {
 		const char *rel = path_rel(e->fts_path, t->kdir);
 		size_t len;
 		char *text;
 
-		if (e->fts_info == FTS_D && e->fts_level == 1 &&
-		    (!strcmp(rel, ".git") || !strcmp(rel, "tools") ||
-		     !strcmp(rel, "Documentation") || !strcmp(rel, "scripts")))
-			fts_set(fts, e, FTS_SKIP);
-		if (e->fts_info != FTS_F || !str_ends(rel, ".c"))
+		if (skip_top(fts, e, rel) || e->fts_info != FTS_F ||
+		    !str_ends(rel, ".c"))
+			continue;
+		XXH3_64bits_update(h, rel, strlen(rel) + 1);
+		XXH3_64bits_update(h, &e->fts_statp->st_size,
+				   sizeof(e->fts_statp->st_size));
+		XXH3_64bits_update(h, &e->fts_statp->st_mtim,
+				   sizeof(e->fts_statp->st_mtim));
+		if (!ix)
 			continue;
 		text = read_file(e->fts_path, &len);
 		if (text && memmem(text, len, "vm_area_", 8))
@@ -127,14 +153,22 @@ static void build(struct symindex *ix, const struct tree *t)
 	}
 	if (fts)
 		fts_close(fts);
+	fp = XXH3_64bits_digest(h);
+	XXH3_freeState(h);
+	return fp;
 }
 
-static bool load(struct symindex *ix, const char *path)
+static bool load(struct symindex *ix, const char *path, uint64_t fp)
 {
 	char *text = read_file(path, NULL), *line, *save;
+	char *head = xasprintf("# fingerprint %016" PRIx64 "\n", fp);
+	bool fresh = text && str_starts(text, head);
 
-	if (!text)
+	free(head);
+	if (!fresh) {
+		free(text);
 		return false;
+	}
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		char *tab = strchr(line, '\t');
@@ -151,7 +185,7 @@ static bool load(struct symindex *ix, const char *path)
 	return true;
 }
 
-static void save(struct symindex *ix, const char *path)
+static void save(struct symindex *ix, const char *path, uint64_t fp)
 {
 	const char *name;
 	json_t *files, *f;
@@ -159,6 +193,7 @@ static void save(struct symindex *ix, const char *path)
 	char *buf;
 	FILE *out = open_memstream(&buf, &len);
 
+	fprintf(out, "# fingerprint %016" PRIx64 "\n", fp);
 	json_object_foreach(ix->byname, name, files)
 		json_array_foreach(files, i, f)
 			fprintf(out, "%s\t%s\n", name, json_string_value(f));
@@ -173,11 +208,13 @@ struct symindex *symindex_open(const struct tree *t)
 	struct symindex *ix = xcalloc(1, sizeof(*ix));
 	char *path = path_join(t->cachedir, "symindex.tsv");
 
+	uint64_t fp = walk(NULL, t);
+
 	ix->byname = json_object();
-	if (!load(ix, path)) {
-		build(ix, t);
+	if (!load(ix, path, fp)) {
+		fp = walk(ix, t);
 		if (!mkdir_p(t->cachedir))
-			save(ix, path);
+			save(ix, path, fp);
 	}
 	free(path);
 	return ix;

@@ -60,6 +60,35 @@ static inline bool is_cow_mapping(vm_flags_t flags)
 	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
 }
 
+/* The 7.0 vma_flags_t helpers, in the shape of the real ones. */
+typedef int vma_flag_t;
+static inline vma_flags_t __mk_vma_flags(size_t count, const vma_flag_t *bits)
+{
+	vma_flags_t f = { { 0 } };
+
+	for (size_t i = 0; i < count; i++)
+		f.__vma_flags[0] |= 1UL << bits[i];
+	return f;
+}
+#define mk_vma_flags(...) __mk_vma_flags(sizeof((const vma_flag_t[]){ __VA_ARGS__ }) / sizeof(vma_flag_t), (const vma_flag_t[]){ __VA_ARGS__ })
+#define VMA_REMAP_FLAGS mk_vma_flags(VMA_IO_BIT, VMA_PFNMAP_BIT, \
+				     VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT)
+
+static inline void vma_set_flags_mask(struct vm_area_struct *vma,
+				      vma_flags_t flags)
+{
+	vma->flags.__vma_flags[0] |= flags.__vma_flags[0];
+}
+#define vma_set_flags(vma, ...) vma_set_flags_mask(vma, mk_vma_flags(__VA_ARGS__))
+
+static inline void vma_desc_set_flags_mask(struct vm_area_desc *desc,
+					   vma_flags_t flags)
+{
+	desc->vma_flags.__vma_flags[0] |= flags.__vma_flags[0];
+}
+#define vma_desc_set_flags(desc, ...) \
+	vma_desc_set_flags_mask(desc, mk_vma_flags(__VA_ARGS__))
+
 int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
 		    unsigned long pfn, unsigned long size, pgprot_t prot);
 int vm_insert_page(struct vm_area_struct *vma, unsigned long addr,
@@ -68,5 +97,10 @@ int vm_iomap_memory(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long len);
 int remap_vmalloc_range(struct vm_area_struct *vma, void *addr,
 			unsigned long pgoff);
-#define io_remap_pfn_range remap_pfn_range
+static inline int io_remap_pfn_range(struct vm_area_struct *vma,
+				     unsigned long addr, unsigned long pfn,
+				     unsigned long size, pgprot_t prot)
+{
+	return remap_pfn_range(vma, addr, pfn, size, prot);
+}
 #endif
