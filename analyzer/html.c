@@ -22,6 +22,8 @@
 #include <strings.h>
 
 #define CHART_SUBSYSTEMS 25
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 static const char *const special_flags[] = {
 	"VM_IO", "VM_PFNMAP", "VM_MIXEDMAP", "VM_DONTEXPAND", NULL,
@@ -29,15 +31,16 @@ static const char *const special_flags[] = {
 
 static void esc(FILE *f, const char *s)
 {
+	static const char *const ent[256] = {
+		['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+		['"'] = "&quot;", ['\''] = "&#39;",
+	};
+
 	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default: fputc(*s, f);
-		}
+		if (ent[(unsigned char)*s])
+			fputs(ent[(unsigned char)*s], f);
+		else
+			fputc(*s, f);
 	}
 }
 
@@ -47,7 +50,7 @@ static void base64(FILE *f, const unsigned char *p, size_t n)
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = p[i] << 16 | (i + 1 < n ? p[i + 1] << 8 : 0) |
+		unsigned int v = p[i] << 16 | (i + 1 < n ? p[i + 1] << 8 : 0) |
 			     (i + 2 < n ? p[i + 2] : 0);
 
 		fputc(tab[v >> 18 & 63], f);
@@ -235,11 +238,13 @@ static void subsystem_section(FILE *f, json_t *subs, bool chart)
 
 	fputs("<section><h2>Entry points per subsystem</h2>\n", f);
 	if (chart)
-		fprintf(f, "<p class=\"hint\">The %d subsystems with the most "
-			   "late entries; all of them in the table below the "
-			   "chart.</p><div class=\"chartbox\" style=\"height:%zupx\">"
+		fprintf(f, "<p class=\"hint\">%s, most late entries first; "
+			   "every subsystem in the table below the chart.</p>"
+			   "<div class=\"chartbox\" style=\"height:%zupx\">"
 			   "<canvas id=\"subsystem-chart\"></canvas></div>\n",
-			CHART_SUBSYSTEMS,
+			json_array_size(subs) > CHART_SUBSYSTEMS ?
+			"The first " STR(CHART_SUBSYSTEMS) " subsystems" :
+			"Every subsystem",
 			60 + 26 * (json_array_size(subs) < CHART_SUBSYSTEMS ?
 				   json_array_size(subs) : CHART_SUBSYSTEMS));
 	fprintf(f, "<details%s><summary>Table (%zu subsystems)</summary>\n"
@@ -269,7 +274,7 @@ static void ranking_section(FILE *f, json_t *scan)
 	      "reaches it.  A <b>helper</b> is a late callback shared by several "
 	      "files (generic_file_mmap): converting it once moves them all.</p>\n"
 	      "<table id=\"ranking\" class=\"plain\"><thead><tr><th>#</th>"
-	      "<th>layer / helper</th><th>ops field</th><th>moves</th>"
+	      "<th>layer / helper</th><th>ops field</th><th>entries moved</th>"
 	      "<th>implementations</th><th>late entries</th><th>blocked by</th>"
 	      "</tr></thead><tbody>\n", f);
 	json_array_foreach(rank, i, t) {
@@ -460,6 +465,22 @@ static void entries_section(FILE *f, json_t *scan)
 	fputs("</tbody></table></section>\n", f);
 }
 
+/* A full tree can have hundreds of degraded files: fold long lists. */
+#define FOLD_OVER 10
+
+static void fold_open(FILE *f, json_t *list)
+{
+	if (json_array_size(list) > FOLD_OVER)
+		fprintf(f, "<details><summary>%zu files</summary>",
+			json_array_size(list));
+}
+
+static void fold_close(FILE *f, json_t *list)
+{
+	if (json_array_size(list) > FOLD_OVER)
+		fputs("</details>\n", f);
+}
+
 static void files_section(FILE *f, json_t *scan)
 {
 	json_t *files = json_object_get(scan, "files"), *v, *d;
@@ -470,7 +491,9 @@ static void files_section(FILE *f, json_t *scan)
 	fprintf(f, "%lld candidates, %lld parsed.</p>\n",
 		jint(files, "candidates"), jint(files, "parsed"));
 	if (json_array_size(json_object_get(files, "failed"))) {
-		fputs("<h3>Not parsed</h3><ul id=\"failed\">", f);
+		fputs("<h3>Not parsed</h3>", f);
+		fold_open(f, json_object_get(files, "failed"));
+		fputs("<ul id=\"failed\">", f);
 		json_array_foreach(json_object_get(files, "failed"), i, v) {
 			fputs("<li>", f);
 			where(f, jstr(v, "file"), 0);
@@ -479,10 +502,12 @@ static void files_section(FILE *f, json_t *scan)
 			fputs("</li>", f);
 		}
 		fputs("</ul>\n", f);
+		fold_close(f, json_object_get(files, "failed"));
 	}
 	if (json_array_size(json_object_get(files, "degraded"))) {
-		fputs("<h3>Parsed with errors (results may be incomplete)</h3>"
-		      "<ul id=\"degraded\">", f);
+		fputs("<h3>Parsed with errors (results may be incomplete)</h3>", f);
+		fold_open(f, json_object_get(files, "degraded"));
+		fputs("<ul id=\"degraded\">", f);
 		json_array_foreach(json_object_get(files, "degraded"), i, v) {
 			fputs("<li>", f);
 			where(f, jstr(v, "file"), 0);
@@ -497,6 +522,7 @@ static void files_section(FILE *f, json_t *scan)
 			fputs("</ul></li>", f);
 		}
 		fputs("</ul>\n", f);
+		fold_close(f, json_object_get(files, "degraded"));
 	}
 	if (json_object_size(json_object_get(scan, "excluded"))) {
 		fputs("<h3>Lifecycle hooks not counted as entry points</h3><ul>", f);
