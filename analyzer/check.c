@@ -12,6 +12,7 @@
  * whatever was found: a checker's findings must not stop the build.
  */
 #include "mmprep.h"
+#include "analysis.h"
 #include "reports.h"
 
 #include <limits.h>
@@ -19,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* seconds for one file, as a scan's default */
+#define CHECK_TIMEOUT 300
 
 static const char check_help[] =
 	"usage: make C=1 CHECK=/path/to/mmprep [CF=...] [targets]\n"
@@ -156,6 +160,8 @@ int cmd_check(int argc, char **argv)
 	struct scan_opts o = { 0 };
 	struct tree t;
 	struct job job = { 0 };
+	struct analyze_opts ao = { 0 };
+	json_t *functions;
 	char abs[PATH_MAX];
 	const char *rel;
 	json_t *scan;
@@ -193,11 +199,20 @@ int cmd_check(int argc, char **argv)
 	kbuild_toolchain_flags(&t, &job.args);
 	for (size_t i = 0; i < c.flags.n; i++)
 		sv_push(&job.args, c.flags.v[i]);
-	pool_run(&t, &job, 1, 1, 300, false);
+	pool_run(&t, &job, 1, 1, CHECK_TIMEOUT, false);
 	scan = merge_facts(&t, &job, 1);
 	if (!scan)
 		die(EXIT_INTERNAL, "%s: cannot merge the parse results", rel);
+	/*
+	 * The same facts as a scan's (flags, evidence), from this file alone:
+	 * parsing other files on demand would make every CHECK run cost
+	 * several parses.
+	 */
+	ao.jobs = 1;
+	ao.timeout = CHECK_TIMEOUT;
+	functions = analyze(&t, scan, &job, 1, &ao);
 	print_entries(scan, job.file);
+	json_decref(functions);
 	json_decref(scan);
 	json_decref(job.facts);
 	free(job.failure);
