@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char usage_text[] =
@@ -175,6 +176,14 @@ static void only_files(const struct tree *t, const struct scan_opts *o,
 	}
 }
 
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_opts o = { 0 };
@@ -185,6 +194,7 @@ int cmd_scan(int argc, char **argv)
 	struct job *jobs;
 	json_t *scan, *functions;
 	char *reports;
+	double t0 = now(), t1, t2, t3;
 
 	parse_scan_opts(argc, argv, &o);
 	tree_open(&t, &o);
@@ -203,16 +213,26 @@ int cmd_scan(int argc, char **argv)
 	ao.timeout = o.timeout;
 	ao.progress = !o.quiet && isatty(2);
 	ao.ondemand = !o.no_ondemand;
+	t1 = now();
 	pool_run(&t, jobs, files.n, o.jobs, o.timeout, ao.progress);
+	t2 = now();
 	scan = merge_facts(&t, jobs, files.n);
 	functions = analyze(&t, scan, jobs, files.n, &ao);
 	jobs_free(jobs, files.n);
+	t3 = now();
 	reports = o.reports ? xstrdup(o.reports) :
 			      xasprintf("reports/%s", t.name);
 	report_write(&t, scan, reports);
 	report_functions(functions, reports);
 	if (!o.quiet) {
 		report_summary(scan, stdout);
+		/* timings stay out of scan.json, which is deterministic */
+		printf("time: setup and text pass %.1fs, parse %.1fs (%zu files), "
+		       "analysis %.1fs (%lld more files on demand), total %.1fs\n",
+		       t1 - t0, t2 - t1, files.n, t3 - t2,
+		       json_integer_value(json_object_get(
+			       json_object_get(scan, "files"), "on_demand")),
+		       now() - t0);
 		printf("reports: %s/scan.json, %s/scan.txt\n", reports, reports);
 	}
 	json_decref(scan);

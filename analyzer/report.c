@@ -27,8 +27,10 @@ static void bump(json_t *counts, const char *key)
 static json_t *summarize(json_t *scan)
 {
 	json_t *by_type = json_object(), *by_sub = json_object();
-	json_t *fops = json_pack("{s:i, s:i, s:i, s:i}", "late", 0, "early", 0,
-				 "shmem", 0, "generic_file_mmap", 0);
+	json_t *fops = json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i}",
+				 "late", 0, "early", 0, "shmem", 0,
+				 "generic_file_mmap", 0, "late_special", 0,
+				 "late_mechanical", 0, "late_unresolved", 0);
 	json_t *e, *files = json_object_get(scan, "files");
 	size_t i;
 
@@ -43,6 +45,15 @@ static json_t *summarize(json_t *scan)
 			bump(fops, "shmem");
 		if (*path && str_starts(note, "generic_file"))
 			bump(fops, "generic_file_mmap");
+		if (strcmp(path, "late"))
+			continue;
+		/* the three kinds of work a late entry needs */
+		if (json_is_true(json_object_get(e, "special")))
+			bump(fops, "late_special");
+		else if (json_array_size(json_object_get(e, "unresolved")))
+			bump(fops, "late_unresolved");
+		else
+			bump(fops, "late_mechanical");
 	}
 	return json_pack("{s:I, s:o, s:o, s:o, s:O, s:I, s:I}",
 			 "entries", (json_int_t)json_array_size(json_object_get(scan, "entries")),
@@ -217,14 +228,34 @@ void report_functions(json_t *functions, const char *dir)
 	free(path);
 }
 
-static void print_counts(FILE *out, const char *title, json_t *counts)
+static int cmp_count(const void *a, const void *b)
 {
-	const char *k;
-	json_t *v;
+	json_int_t x = json_integer_value(json_array_get(*(json_t *const *)a, 1));
+	json_int_t y = json_integer_value(json_array_get(*(json_t *const *)b, 1));
 
-	fprintf(out, "%s:\n", title);
+	return (y > x) - (y < x);
+}
+
+/* The @max largest counts, largest first. */
+static void print_counts(FILE *out, const char *title, json_t *counts,
+			 size_t max)
+{
+	size_t n = json_object_size(counts), i = 0;
+	json_t **rows = xcalloc(n, sizeof(*rows)), *v;
+	const char *k;
+
 	json_object_foreach(counts, k, v)
-		fprintf(out, "  %-32s %lld\n", k, json_integer_value(v));
+		rows[i++] = json_pack("[s, O]", k, v);
+	qsort(rows, n, sizeof(*rows), cmp_count);
+	fprintf(out, "%s%s:\n", title, n > max ? " (largest)" : "");
+	for (i = 0; i < n; i++) {
+		if (i < max)
+			fprintf(out, "  %-40s %lld\n",
+				json_string_value(json_array_get(rows[i], 0)),
+				json_integer_value(json_array_get(rows[i], 1)));
+		json_decref(rows[i]);
+	}
+	free(rows);
 }
 
 void report_summary(json_t *scan, FILE *out)
@@ -247,6 +278,11 @@ void report_summary(json_t *scan, FILE *out)
 		json_integer_value(json_object_get(fops, "early")),
 		json_integer_value(json_object_get(fops, "shmem")),
 		json_integer_value(json_object_get(fops, "generic_file_mmap")));
-	print_counts(out, "by ops type", json_object_get(s, "by_ops_type"));
-	print_counts(out, "by subsystem", json_object_get(s, "by_subsystem"));
+	fprintf(out, "late file_operations: %lld set VM_SPECIAL, %lld set "
+		     "nothing (mechanical conversion), %lld unresolved\n",
+		json_integer_value(json_object_get(fops, "late_special")),
+		json_integer_value(json_object_get(fops, "late_mechanical")),
+		json_integer_value(json_object_get(fops, "late_unresolved")));
+	print_counts(out, "by ops type", json_object_get(s, "by_ops_type"), 12);
+	print_counts(out, "by subsystem", json_object_get(s, "by_subsystem"), 12);
 }

@@ -335,16 +335,25 @@ static bool error_return(struct sctx *s, CXCursor ret, bool must)
 	return err;
 }
 
-static bool has_error_return(struct sctx *s, CXCursor c)
+/*
+ * Does the branch itself fail: "return -EINVAL;", or a block with such a
+ * return at its top level?  A return nested in a further test (6.12's
+ * remap_pfn_range_notrack refuses only partial COW remaps) does not
+ * count.
+ */
+static bool branch_fails(struct sctx *s, CXCursor c)
 {
 	struct cxvec kids = { 0 };
 	bool found = false;
 
 	if (clang_getCursorKind(c) == CXCursor_ReturnStmt)
 		return error_return(s, c, false);
+	if (clang_getCursorKind(c) != CXCursor_CompoundStmt)
+		return false;
 	children_of(c, &kids);
 	for (unsigned i = 0; i < kids.n && !found; i++)
-		found = has_error_return(s, kids.v[i]);
+		found = clang_getCursorKind(kids.v[i]) == CXCursor_ReturnStmt &&
+			error_return(s, kids.v[i], false);
 	cxvec_free(&kids);
 	return found;
 }
@@ -359,7 +368,7 @@ static void private_guard(struct sctx *s, CXCursor cond, CXCursor then)
 	bool cow = strstr(t, "is_cow_mapping");
 
 	if (((shared && negated) || cow) && !strstr(t, "!=") &&
-	    has_error_return(s, then))
+	    branch_fails(s, then))
 		json_object_set_new(s->fn, "rejects_private", json_true());
 	free(t);
 }

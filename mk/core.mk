@@ -1,9 +1,20 @@
 # SPDX-License-Identifier: GPL-2.0
 # Tests of the scanner itself: fixtures (sparse validation style), bad
-# input, and the integration scans of Debian's real trees.
+# input, and integration scans of Debian's real trees; and the benchmark.
+DEB_PKGS += jq time
+
 check-fixtures: all
 	tests/run-fixtures
 check-badinput: all
 	tests/run-badinput
-.PHONY: check-fixtures check-badinput
+
+# Debian's trees, unpacked into the cache by the rule in the Makefile.
+check-integration-%: all $(MMPREP_CACHE)/src/linux-source-%/Makefile
+	tests/run-integration tests/integration/linux-$*.checks \
+		$(MMPREP_CACHE)/src/linux-source-$*
+
+bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
+	tests/bench/run $(SCAN_KDIR) $(J)
+
+.PHONY: check-fixtures check-badinput bench
 CHECKS += check-fixtures check-badinput
