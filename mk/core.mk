@@ -5,6 +5,8 @@ DEB_PKGS += jq time
 
 check-fixtures: all
 	tests/run-fixtures
+check-determinism: all
+	tests/run-determinism
 check-badinput: all
 	tests/run-badinput
 
@@ -17,4 +19,4 @@ bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 	tests/bench/run $(SCAN_KDIR) $(J)
 
 .PHONY: check-fixtures check-badinput bench
-CHECKS += check-fixtures check-badinput
+CHECKS += check-fixtures check-badinput check-determinism
