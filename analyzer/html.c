@@ -238,13 +238,13 @@ static void subsystem_section(FILE *f, json_t *subs, bool chart)
 
 	fputs("<section><h2>Entry points per subsystem</h2>\n", f);
 	if (chart)
-		fprintf(f, "<p class=\"hint\">%s, most late entries first; "
-			   "every subsystem in the table below the chart.</p>"
+		fprintf(f, "<p class=\"hint\">%s by late entries; the table "
+			   "below the chart lists every one.</p>"
 			   "<div class=\"chartbox\" style=\"height:%zupx\">"
 			   "<canvas id=\"subsystem-chart\"></canvas></div>\n",
 			json_array_size(subs) > CHART_SUBSYSTEMS ?
 			"The first " STR(CHART_SUBSYSTEMS) " subsystems" :
-			"Every subsystem",
+			"Subsystems",
 			60 + 26 * (json_array_size(subs) < CHART_SUBSYSTEMS ?
 				   json_array_size(subs) : CHART_SUBSYSTEMS));
 	fprintf(f, "<details%s><summary>Table (%zu subsystems)</summary>\n"
