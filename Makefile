@@ -34,7 +34,7 @@ DRIVER_LIBS := -ljansson -lxxhash
 # The driver's pipeline, in order; see analyzer/mmprep.h.
 DRIVER_SRC := main.c tree.c kbuild.c shim.c makeflags.c compdb.c select.c \
 	      pool.c merge.c analyze.c vmflags.c symindex.c fixpoint.c annotate.c \
-	      evidence.c report.c explain.c util.c stubs.c
+	      evidence.c categorize.c report.c explain.c util.c stubs.c
 # The parse worker; see analyzer/worker.h.
 WORKER_SRC := parse.c discover.c summarize.c util.c
 CHECKS :=
@@ -45,6 +45,7 @@ INSTALL_EXTRA :=
 DRIVER_OBJ = $(addprefix $(BUILD)/driver/,$(DRIVER_SRC:.c=.o))
 WORKER_OBJ = $(addprefix $(BUILD)/worker/,$(WORKER_SRC:.c=.o))
 LIBEXEC_BUILD := $(abspath $(BUILD))
+DATADIR_BUILD := $(abspath semantic-patches)
 
 all: mmprep $(BUILD)/mmprep-parse
 .PHONY: all deps scan check bench install clean clean-cache
@@ -58,7 +59,8 @@ $(BUILD)/mmprep-parse: $(WORKER_OBJ)
 $(BUILD)/driver/%.o: analyzer/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(BASE_CFLAGS) -DMMPREP_LIBEXEC='"$(LIBEXEC_BUILD)"' \
-		-DMMPREP_CLANG_RESOURCE='"$(LLVM_LIB)/clang"' -c -o $@ $<
+		-DMMPREP_CLANG_RESOURCE='"$(LLVM_LIB)/clang"' \
+		-DMMPREP_DATADIR='"$(DATADIR_BUILD)"' -c -o $@ $<
 
 $(BUILD)/worker/%.o: analyzer/%.c
 	@mkdir -p $(dir $@)
@@ -113,7 +115,8 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/mmprep
 	$(MAKE) --no-print-directory clean-objs
 	$(MAKE) --no-print-directory all \
-		LIBEXEC_BUILD=$(PREFIX)/libexec/mmprep
+		LIBEXEC_BUILD=$(PREFIX)/libexec/mmprep \
+		DATADIR_BUILD=$(PREFIX)/share/mmprep/semantic-patches
 	install -m 755 mmprep $(DESTDIR)$(PREFIX)/bin/mmprep
 	install -m 755 $(BUILD)/mmprep-parse $(DESTDIR)$(PREFIX)/libexec/mmprep/
 	cp -r semantic-patches $(DESTDIR)$(PREFIX)/share/mmprep/

@@ -101,6 +101,9 @@ struct fn *entry_fn(struct graph *g, json_t *entry);
 size_t dispatch_targets(struct graph *g, const char *field,
 			const char *entry_file, struct fn **out, size_t max);
 
+/* categorize.c */
+void categorize(struct graph *g, json_t *scan);
+
 /* evidence.c */
 json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
 		       const char *entry_file, bool *fallback);

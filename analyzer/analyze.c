@@ -86,6 +86,7 @@ json_t *analyze(const struct tree *t, json_t *scan, struct job *jobs,
 	graph_build(&g, t, functions, entries);
 	graph_solve(&g);
 	graph_annotate(&g, scan);
+	categorize(&g, scan);
 	json_object_set_new(json_object_get(scan, "files"), "on_demand",
 			    json_integer(extra));
 	json_t *dump = graph_dump(&g);

@@ -213,6 +213,31 @@ static char *dispatch_field(CXCursor callee)
 	return out;
 }
 
+static char *tokens_of(struct wctx *w, CXCursor c);
+
+/*
+ * The spelling of each argument of a call that passes the VMA on: the
+ * conversion categories ask, for instance, whether a remap covers the
+ * whole VMA.
+ */
+static json_t *call_args(struct sctx *s, CXCursor call, int n)
+{
+	json_t *args = json_array();
+
+	for (int i = 0; i < n && i < 6; i++) {
+		char *t = tokens_of(s->w, clang_Cursor_getArgument(call, i));
+		size_t len = strlen(t);
+
+		/* " a -> b " -> "a -> b", at most 100 characters */
+		while (len && t[len - 1] == ' ')
+			t[--len] = '\0';
+		json_array_append_new(args, json_stringn(t + (*t == ' '),
+					len > 100 ? 100 : len - (*t == ' ')));
+		free(t);
+	}
+	return args;
+}
+
 static void call_site(struct sctx *s, CXCursor call, bool must)
 {
 	CXCursor fn = clang_getCursorReferenced(call);
@@ -247,7 +272,8 @@ static void call_site(struct sctx *s, CXCursor call, bool must)
 		CXCursor def = clang_getCursorDefinition(fn);
 		struct wloc l = { 0 };
 
-		o = json_pack("{s:s, s:i}", "callee", name, "argno", argno);
+		o = json_pack("{s:s, s:i, s:o}", "callee", name, "argno", argno,
+			      "args", call_args(s, call, n));
 		if (!clang_Cursor_isNull(def) && wloc_of(s->w, def, &l))
 			json_object_set_new(o, "callee_file", json_string(l.file));
 		wloc_free(&l);
