@@ -305,7 +305,7 @@ S.remap(p, V, Z, E)
 // Why a call given the VMA blocks, unless recognised above.
 @vcall@
 idexpression struct vm_area_struct *V;
-identifier g;
+expression g;
 position p;
 @@
 g(..., V@p, ...)

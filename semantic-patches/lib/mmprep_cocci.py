@@ -263,6 +263,9 @@ class State:
         elif g in REMAPS:
             self.why(p, "%s() is not a whole-VMA remap followed by "
                      "return" % g)
+        elif not re.fullmatch(r"\w+", g):
+            self.why(p, "passes the VMA through the function pointer %s, "
+                     "whose targets may need the VMA" % re.sub(r"\s+", "", g))
         else:
             self.why(p, "passes the VMA to %s(), not a static helper used "
                      "by this callback only" % g)
