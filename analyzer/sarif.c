@@ -235,10 +235,17 @@ static json_t *entry_props(json_t *e)
 }
 
 static void entry_result(json_t *results, enum rule r, json_t *e,
-			 const char *msg)
+			 const char *msg, const char *extra)
 {
+	/*
+	 * Two tables of one name in one file (compound literals) differ only
+	 * by the "#2" of their id, which counts tables, not lines.
+	 */
+	const char *nth = strchr(jstr(e, "id"), '#');
+	char *cb = xasprintf("%s%s%s%s", jstr(e, "callback"), nth ? nth : "",
+			     extra ? " " : "", extra ? extra : "");
 	char *fp = fingerprint(jstr(e, "file"), jstr(e, "ops_name"),
-			       jstr(e, "field"), jstr(e, "callback"));
+			       jstr(e, "field"), cb);
 	json_t *res = result(r, msg, location(jstr(e, "file"), jint(e, "line"),
 					      jint(e, "col"), NULL), fp);
 	json_t *flows = code_flows(e);
@@ -259,6 +266,7 @@ static void entry_result(json_t *results, enum rule r, json_t *e,
 	jset(res, "properties", entry_props(e));
 	jpush(results, res);
 	free(fp);
+	free(cb);
 }
 
 static void entry_results(json_t *results, json_t *e)
@@ -266,6 +274,8 @@ static void entry_results(json_t *results, json_t *e)
 	char *what = xasprintf("%s.%s = %s", jstr(e, "ops_name"),
 			       jstr(e, "field"), jstr(e, "callback"));
 	char *msg;
+	json_t *v;
+	size_t i;
 
 	if (!strcmp(jstr(e, "ksm_path"), "late")) {
 		const char *cocci = jstr(e, "cocci");
@@ -283,7 +293,7 @@ static void entry_results(json_t *results, json_t *e)
 			free(msg);
 			msg = t;
 		}
-		entry_result(results, RULE_LATE, e, msg);
+		entry_result(results, RULE_LATE, e, msg, NULL);
 		free(msg);
 	}
 	/* as in scan.txt: what KSM refuses matters on the late path only */
@@ -297,17 +307,20 @@ static void entry_results(json_t *results, json_t *e)
 		msg = xasprintf("%s sets %s%s, which KSM refuses", what,
 				*flags ? flags : "VM_SPECIAL",
 				jtrue(e, "conditional") ? " on some paths" : "");
-		entry_result(results, RULE_SPECIAL, e, msg);
+		entry_result(results, RULE_SPECIAL, e, msg, NULL);
 		free(msg);
 		free(flags);
 	}
-	if (json_array_size(json_object_get(e, "unresolved"))) {
-		char *via = join(json_object_get(e, "unresolved"));
+	/* one per ops field, as scan.txt has one note per field */
+	json_array_foreach(json_object_get(e, "unresolved"), i, v) {
+		const char *via = json_string_value(v);
 
-		msg = xasprintf("%s calls through %s, not followed", what, via);
-		entry_result(results, RULE_UNRESOLVED, e, msg);
+		if (!via)
+			continue;
+		msg = xasprintf("%s dispatches through %s, which has no "
+				"bounded target", what, via);
+		entry_result(results, RULE_UNRESOLVED, e, msg, via);
 		free(msg);
-		free(via);
 	}
 	free(what);
 }
