@@ -30,6 +30,7 @@ static const char usage_text[] =
 	"  -n, --no-prepare    never configure a scratch build directory\n"
 	"  -f, --only FILE     parse only FILE (repeatable)\n"
 	"  -N, --no-ondemand   do not parse helpers found in the symbol index\n"
+	"  -l, --list          print the candidate files and the macros, then stop\n"
 	"  -q, --quiet         no progress and no summary\n"
 	"\n"
 	"exit codes: 0 ok, 2 usage, 3 KDIR missing, 4 not a kernel tree,\n"
@@ -58,6 +59,7 @@ static void parse_scan_opts(int argc, char **argv, struct scan_opts *o)
 		{ "no-prepare", no_argument, NULL, 'n' },
 		{ "only", required_argument, NULL, 'f' },
 		{ "no-ondemand", no_argument, NULL, 'N' },
+		{ "list", no_argument, NULL, 'l' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -66,7 +68,7 @@ static void parse_scan_opts(int argc, char **argv, struct scan_opts *o)
 
 	o->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	o->timeout = 300;
-	while ((c = getopt_long(argc, argv, "j:a:O:r:c:t:nNf:qh", longopts,
+	while ((c = getopt_long(argc, argv, "j:a:O:r:c:t:nNf:lqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'j':
@@ -99,6 +101,9 @@ static void parse_scan_opts(int argc, char **argv, struct scan_opts *o)
 			break;
 		case 'N':
 			o->no_ondemand = true;
+			break;
+		case 'l':
+			o->list = true;
 			break;
 		case 'h':
 			usage(EXIT_OK);
@@ -204,7 +209,12 @@ int cmd_scan(int argc, char **argv)
 	if (o.nonly)
 		only_files(&t, &o, &files);
 	else
-		select_candidates(&t, &files);
+		select_candidates(&t, &files, o.list);
+	if (o.list) {
+		for (size_t i = 0; i < files.n; i++)
+			printf("%s\n", files.v[i]);
+		return EXIT_OK;
+	}
 	jobs = xcalloc(files.n, sizeof(*jobs));
 	for (size_t i = 0; i < files.n; i++)
 		job_init(&jobs[i], &t, db, files.v[i]);

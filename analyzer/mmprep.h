@@ -44,6 +44,7 @@ struct scan_opts {
 	int timeout;		/* seconds per file */
 	bool no_prepare;
 	bool no_ondemand;
+	bool list;		/* print the candidates only */
 	bool quiet;
 	const char **only;	/* restrict to these files (tests, CHECK) */
 	int nonly;
@@ -75,7 +76,8 @@ const char *compdb_objdir(struct compdb *db);
 void compdb_free(struct compdb *db);
 
 /* select.c */
-void select_candidates(const struct tree *t, struct strvec *files);
+void select_candidates(const struct tree *t, struct strvec *files,
+		       bool show_macros);
 
 /* pool.c */
 struct job {

@@ -2,13 +2,14 @@
 /*
  * The text pass: which .c files can define an mmap entry point.
  *
- * A file is a candidate when it mentions "mmap" at all (".mmap =",
- * ".fb_mmap =", "foo_mmap", "vm_area_struct" needs no mention: every
- * entry-point table names its mmap member or its callback), or when it uses
- * a macro that expands to such a table.  Those macros are derived from the
- * tree: every header #define whose body mentions "mmap", then every macro
- * whose body uses one of those, to a fixpoint (DEFINE_DRM_GEM_FOPS ->
- * DRM_GEM_FOPS -> .mmap = drm_gem_mmap).
+ * A file is a candidate when it stores into a field whose name has "mmap"
+ * in it (".mmap =", ".fb_mmap =", ".proc_mmap =", "fops->mmap = foo"), or
+ * uses a macro that expands to such a table.  Those macros are derived from
+ * the tree: every header #define whose body stores into such a field, then
+ * every macro whose body uses one of those, to a fixpoint
+ * (DEFINE_DRM_GEM_FOPS -> DRM_GEM_FOPS -> .mmap = drm_gem_mmap).  Every
+ * VMA-taking field of the tree's mapping providers has "mmap" in its name;
+ * the others belong to the lifecycle hooks discovery excludes anyway.
  *
  * Only candidates are handed to libclang, which then decides by type.
  */
@@ -17,6 +18,7 @@
 
 #include <ctype.h>
 #include <fts.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,9 +98,33 @@ static bool uses_set(const char *s, const char *end, const struct strvec *set)
 	return false;
 }
 
+/* Does [s, end) store into a field named *mmap*: ".x_mmap =", "->mmap =" */
+static bool stores_mmap_field(const char *s, const char *end)
+{
+	for (const char *p = s; p < end && (p = memmem(p, end - p, "mmap", 4));
+	     p += 4) {
+		const char *b = p, *e = p + 4;
+
+		while (b > s && ident_char(b[-1]))
+			b--;
+		while (b > s && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (b == s || (b[-1] != '.' && !(b[-1] == '>' && b - 1 > s &&
+						 b[-2] == '-')))
+			continue;
+		while (e < end && ident_char(*e))
+			e++;
+		while (e < end && (*e == ' ' || *e == '\t'))
+			e++;
+		if (e + 1 < end && e[0] == '=' && e[1] != '=')
+			return true;
+	}
+	return false;
+}
+
 /*
- * Adds to @out the macros of @text whose body mentions "mmap" (when @set
- * is NULL) or an identifier of @set.
+ * Adds to @out the macros of @text whose body stores into an mmap field
+ * (when @set is NULL) or uses an identifier of @set.
  */
 static void scan_defines(const char *text, const struct strvec *set,
 			 struct strvec *out)
@@ -122,7 +148,7 @@ static void scan_defines(const char *text, const struct strvec *set,
 			if (*end == '\n' && end[-1] != '\\')
 				break;
 		if (set ? uses_set(body, end, set) :
-			  !!memmem(body, end - body, "mmap", 4))
+			  stores_mmap_field(body, end))
 			sv_take(out, xstrndup(name, p - name));
 		p = end;
 	}
@@ -153,12 +179,15 @@ static void derive_macros(const struct tree *t, const struct strvec *headers,
 	}
 }
 
-void select_candidates(const struct tree *t, struct strvec *files)
+void select_candidates(const struct tree *t, struct strvec *files,
+		       bool show_macros)
 {
 	struct strvec c = { 0 }, h = { 0 }, macros = { 0 };
 
 	list_sources(t, &c, &h);
 	derive_macros(t, &h, &macros);
+	for (size_t i = 0; show_macros && i < macros.n; i++)
+		fprintf(stderr, "macro: %s\n", macros.v[i]);
 	for (size_t i = 0; i < c.n; i++) {
 		char *p = path_join(t->kdir, c.v[i]);
 		size_t len;
@@ -166,7 +195,7 @@ void select_candidates(const struct tree *t, struct strvec *files)
 
 		if (!text)
 			warnx_("%s: cannot read", c.v[i]);
-		else if (memmem(text, len, "mmap", 4) ||
+		else if (stores_mmap_field(text, text + len) ||
 			 uses_set(text, text + len, &macros))
 			sv_push(files, c.v[i]);
 		free(text);
