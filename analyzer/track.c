@@ -304,12 +304,14 @@ static int archive(const char *repo, const char *commit, const char *dest)
 {
 	char *argv[] = { "bash", "-c",
 			 "set -o pipefail; git -C \"$1\" archive --format=tar "
-			 "\"$2\" 2>/dev/null | tar -x -C \"$3\" -f -",
+			 "\"$2\" 2>/dev/null | tar -x -C \"$3\" -f - 2>/dev/null",
 			 "extract", (char *)repo, (char *)commit, (char *)dest,
 			 NULL };
 
 	return track_run(argv, NULL);
 }
+
+static bool archive_failed;
 
 static void fresh_dir(const char *dir)
 {
@@ -332,8 +334,10 @@ static void extract(const struct track_opts *o, struct rev *r)
 			    (long)getuid(), r->commit);
 	r->temporary = !o->keep;
 	fresh_dir(r->kdir);
-	if (!archive(o->git, r->commit, r->kdir))
+	/* once archive failed on this repository, do not try it again */
+	if (!archive_failed && !archive(o->git, r->commit, r->kdir))
 		return;
+	archive_failed = true;
 	fresh_dir(r->kdir);
 	if (track_extract_blobs(o->git, r->commit, r->kdir, &r->missing))
 		die(EXIT_UNREADABLE, "%s: cannot read revision %s (%s)",

@@ -32,13 +32,17 @@ track: deps
 check-track: all
 	tests/run-track
 
-# A cold scan of BENCH_FROM, then BENCH_TO with the cache BENCH_FROM left:
-# worker runs and wall time of each (the cache is a scratch one).
-BENCH_GIT ?= /work/.mirror/julianw1010+hydra-7.0.0-fork/repo
-BENCH_FROM ?= 826db671768a
-BENCH_TO ?= 826db671768a~0 HEAD
+# A cold scan of BENCH_FROM, then BENCH_TO with the facts cache
+# BENCH_FROM left: worker runs and time of each (tests/track/bench).
+# BENCH_ONLY="file.c ..." restricts both scans to a few files.
+BENCH_GIT ?= $(if $(KDIR),$(KDIR),/work/.mirror/julianw1010+hydra-7.0.0-fork/repo)
+BENCH_FROM ?= HEAD~1
+BENCH_TO ?= HEAD
+BENCH_ONLY ?=
+BENCH_FLAGS ?=
 bench-track: all
-	tests/track/bench $(BENCH_GIT) $(BENCH_FROM) $(BENCH_TO)
+	BENCH_FLAGS="-j $(J) $(BENCH_FLAGS)" tests/track/bench \
+		$(BENCH_GIT) $(BENCH_FROM) $(BENCH_TO) $(BENCH_ONLY)
 
 .PHONY: track check-track bench-track
 CHECKS += check-track

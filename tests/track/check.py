@@ -135,10 +135,11 @@ def t_cost(d, spec):
         if cached != "*" and c.get("cached") != int(cached):
             errors.append("%s: %s files from the cache, expected %s"
                           % (label, c.get("cached"), cached))
-        if c.get("parsed_fresh", 0) + c.get("cached", 0) != \
+        # a scan may parse a few files twice (callback definitions)
+        if c.get("parsed_fresh", 0) + c.get("cached", 0) < \
                 [r for r in doc["revisions"]
                  if r["label"] == label][0]["files"]["candidates"]:
-            errors.append("%s: parsed + cached != candidates" % label)
+            errors.append("%s: parsed + cached < candidates" % label)
 
 
 def t_labels(d, *want):
