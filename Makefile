@@ -34,7 +34,7 @@ DRIVER_LIBS := -ljansson -lxxhash
 # The driver's pipeline, in order; see analyzer/mmprep.h.
 DRIVER_SRC := main.c tree.c kbuild.c shim.c makeflags.c compdb.c select.c \
 	      pool.c merge.c analyze.c vmflags.c symindex.c fixpoint.c annotate.c \
-	      evidence.c categorize.c report.c explain.c util.c stubs.c
+	      evidence.c categorize.c report.c writers.c explain.c patches.c util.c
 # The parse worker; see analyzer/worker.h.
 WORKER_SRC := parse.c discover.c summarize.c util.c
 CHECKS :=

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Reports derived from scan.json, written next to it by report_write()
- * through report_writers[] (stubs.c):
+ * through report_writers[] (writers.c):
  *
  *   html.c        index.html, a self-contained page for people
  *   sarif.c       scan.sarif, SARIF 2.1.0 for code-scanning tools
