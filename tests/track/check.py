@@ -279,6 +279,11 @@ def t_scan_equal(d, label, scan_json):
     expect("late vs scan", r["file_operations"]["late"], fops["late"])
     expect("early vs scan", r["file_operations"]["early"], fops["early"])
     expect("entries vs scan", r["entries"], scan["summary"]["entries"])
+    subs = {}
+    for e in scan["entries"]:
+        c = subs.setdefault(e["subsystem"], dict(late=0, early=0, layers=0))
+        c[e.get("ksm_path") or "layers"] += 1
+    expect("subsystems vs scan", r["subsystems"], subs)
 
 
 if __name__ == "__main__":
