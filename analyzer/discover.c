@@ -36,6 +36,8 @@ static const char *const lifecycle_types[] = {
 	"pv_mmu_ops",		/* paravirt page-table operations */
 	"mm_walk_ops",		/* page-table walker callbacks */
 	"mmu_notifier_ops",	/* notifications about existing mappings */
+	"security_list_options",	/* LSM hooks: file_mprotect, ... */
+	"pfn_address_space",	/* memory-failure lookup of a mapped pfn */
 	NULL,
 };
 

@@ -238,6 +238,26 @@ static void common_flags(const struct tree *t, struct strvec *args)
 		sv_push(args, "-fms-extensions");
 }
 
+/*
+ * Up to 6.x Kbuild passed -D__KBUILD_MODNAME=kmod_<name>; 7.0 passes the
+ * bare name and MODULE_DEVICE_TABLE() adds "kmod_" itself.  The tree's own
+ * scripts/Makefile.lib says which.
+ */
+static const char *modname_prefix(const struct tree *t)
+{
+	static int kmod = -1;
+
+	if (kmod < 0) {
+		char *p = path_join(t->kdir, "scripts/Makefile.lib");
+		char *s = read_file(p, NULL);
+
+		kmod = !s || strstr(s, "__KBUILD_MODNAME=kmod_") != NULL;
+		free(s);
+		free(p);
+	}
+	return kmod ? "kmod_" : "";
+}
+
 void kbuild_flags(const struct tree *t, const char *relfile,
 		  struct strvec *args)
 {
@@ -246,13 +266,17 @@ void kbuild_flags(const struct tree *t, const char *relfile,
 	char *base = xstrdup(slash ? slash + 1 : relfile);
 
 	base[strcspn(base, ".")] = '\0';
+	/* name-fix-token: a C token, as Kbuild makes it */
+	for (char *c = base; *c; c++)
+		if (*c == '-' || *c == ',')
+			*c = '_';
 	common_flags(t, args);
 	makefile_flags(t, dir, base, args);
 	sv_pushf(args, "-I%s/%s", t->kdir, dir);
 	sv_pushf(args, "-DKBUILD_MODFILE=\"%s/%s\"", dir, base);
 	sv_pushf(args, "-DKBUILD_BASENAME=\"%s\"", base);
 	sv_pushf(args, "-DKBUILD_MODNAME=\"%s\"", base);
-	sv_pushf(args, "-D__KBUILD_MODNAME=kmod_%s", base);
+	sv_pushf(args, "-D__KBUILD_MODNAME=%s%s", modname_prefix(t), base);
 	free(dir);
 	free(base);
 }
