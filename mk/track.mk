@@ -10,7 +10,21 @@
 # per-file facts cache lives in $(MMPREP_CACHE)/facts.
 DRIVER_SRC += track.c track_stats.c track_git.c track_out.c cache.c
 WORKER_SRC += inclusions.c
-DEB_PKGS += gnuplot-nox
+# gnuplot draws adoption.svg.  The Makefile sets DEB_PKGS with := after
+# including this fragment, so deps-track installs it on its own.
+TRACK_DEB_PKGS := gnuplot-nox
+DEB_PKGS += $(TRACK_DEB_PKGS)
+deps-track:
+	@missing=$$(for p in $(TRACK_DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			--no-install-recommends $$missing >/dev/null; \
+	fi
 
 REVS ?=
 KDIRS ?=
@@ -19,7 +33,7 @@ TRACK_FLAGS = -j $(J) $(if $(ARCH),--arch $(ARCH)) \
 	      $(if $(TRACK_NAME),--name $(TRACK_NAME)) \
 	      $(if $(REPORTS),--reports $(REPORTS))
 
-track: deps
+track: deps deps-track
 	@if [ -n "$(KDIRS)" ]; then \
 		./mmprep track $(TRACK_FLAGS) $(KDIRS); \
 	elif [ -n "$(KDIR)" ] && [ -n "$(REVS)" ]; then \
@@ -29,7 +43,7 @@ track: deps
 		     ' | make track KDIRS="<tree> <tree>"' >&2; exit 2; \
 	fi
 
-check-track: all
+check-track: all deps-track
 	tests/run-track
 
 # A cold scan of BENCH_FROM, then BENCH_TO with the facts cache
@@ -44,5 +58,5 @@ bench-track: all
 	BENCH_FLAGS="-j $(J) $(BENCH_FLAGS)" tests/track/bench \
 		$(BENCH_GIT) $(BENCH_FROM) $(BENCH_TO) $(BENCH_ONLY)
 
-.PHONY: track check-track bench-track
+.PHONY: track deps-track check-track bench-track
 CHECKS += check-track
