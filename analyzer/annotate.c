@@ -5,6 +5,7 @@
  *   flags, special    VM_* names some success path sets, and whether one
  *                     of them is in VM_SPECIAL (refused by ksm_compatible())
  *   conditional       some success path lacks a flag another one sets
+ *                     (a VM_SPECIAL flag, when any is set)
  *   clears            VM_* names cleared
  *   rejects_private   true: the callback fails private mappings itself;
  *                     "partial": a callee does, on some path; false
@@ -116,8 +117,14 @@ static void annotate_entry(struct graph *g, json_t *e)
 	json_object_set_new(e, "flags", flag_names(flags));
 	json_object_set_new(e, "special",
 			    json_boolean(flags & special_mask()));
-	json_object_set_new(e, "conditional",
-			    json_boolean(flags & ~f->must));
+	/*
+	 * Conditional about the flags that matter to KSM when there are
+	 * any: an arch flag set on one path (x86's VM_PAT in
+	 * track_pfn_remap) does not make a remap_pfn_range user conditional.
+	 */
+	json_object_set_new(e, "conditional", json_boolean(
+		(flags & special_mask() ? flags & special_mask() : flags) &
+		~f->must));
 	json_object_set_new(e, "clears", flag_names(f->clears));
 	json_object_set_new(e, "rejects_private",
 			    f->rejects ? json_true() :
