@@ -38,6 +38,7 @@ DRIVER_SRC := main.c tree.c kbuild.c shim.c makeflags.c compdb.c select.c \
 # The parse worker; see analyzer/worker.h.
 WORKER_SRC := parse.c discover.c summarize.c util.c
 CHECKS :=
+.DEFAULT_GOAL := all
 INSTALL_EXTRA :=
 
 -include mk/*.mk
