@@ -400,9 +400,9 @@ static void md_write(FILE *f, json_t *scan)
 	json_t *tree = json_object_get(scan, "tree");
 	json_t *files = json_object_get(scan, "files");
 	json_t *entries = json_object_get(scan, "entries"), *e;
-	json_t *fops = json_object_get(json_object_get(scan, "summary"),
-				       "file_operations");
 	long long special = 0, unresolved = 0, late = 0, early = 0;
+	long long helper_late = 0, helper_early = 0;
+	long long shmem_late = 0, shmem_early = 0;
 	size_t i;
 
 	json_array_foreach(entries, i, e) {
@@ -410,6 +410,13 @@ static void md_write(FILE *f, json_t *scan)
 		unresolved += json_array_size(json_object_get(e, "unresolved")) > 0;
 		late += !strcmp(jstr(e, "ksm_path"), "late");
 		early += !strcmp(jstr(e, "ksm_path"), "early");
+		if (str_starts(jstr(e, "note"), "generic_file")) {
+			helper_late += !strcmp(jstr(e, "ksm_path"), "late");
+			helper_early += !strcmp(jstr(e, "ksm_path"), "early");
+		} else if (!strcmp(jstr(e, "note"), "shmem")) {
+			shmem_late += !strcmp(jstr(e, "ksm_path"), "late");
+			shmem_early += !strcmp(jstr(e, "ksm_path"), "early");
+		}
 	}
 	fprintf(f, "# mmprep %s: %s (Linux %s, %s)\n\n",
 		jstr(json_object_get(scan, "tool"), "version"), jstr(tree, "name"),
@@ -417,10 +424,10 @@ static void md_write(FILE *f, json_t *scan)
 	fprintf(f, "- entry points: %zu, of which file_operations: %lld late "
 		   "(.mmap), %lld early (.mmap_prepare)\n",
 		json_array_size(entries), late, early);
-	if (fops)
-		fprintf(f, "- late through shared helpers: %lld generic_file_mmap, "
-			   "%lld shmem\n",
-			jint(fops, "generic_file_mmap"), jint(fops, "shmem"));
+	/* the shared fs helpers, which one patch converts for every user */
+	fprintf(f, "- shared fs helpers: generic_file_mmap %lld late, %lld "
+		   "early; shmem_mmap %lld late, %lld early\n",
+		helper_late, helper_early, shmem_late, shmem_early);
 	fprintf(f, "- setting VM_SPECIAL flags: %lld; with unresolved "
 		   "dispatch: %lld\n", special, unresolved);
 	fprintf(f, "- files: %lld candidates, %lld parsed, %zu degraded, "
