@@ -71,7 +71,7 @@ $(BUILD)/worker/%.o: analyzer/%.c
 
 # Debian packages: build, parse, Coccinelle, sparse, and what a kernel
 # "make allmodconfig prepare" needs.
-DEB_PKGS := make gcc libc6-dev libclang-19-dev llvm-19-dev libjansson-dev \
+DEB_PKGS += make gcc libc6-dev libclang-19-dev llvm-19-dev libjansson-dev \
 	    libxxhash-dev coccinelle sparse flex bison bc libelf-dev libssl-dev \
 	    xz-utils git python3 perl
 deps:

@@ -4,6 +4,7 @@
  * VMA, and convert them to ->mmap_prepare.
  */
 #include "analysis.h"
+#include "reports.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -17,6 +18,10 @@ static const char usage_text[] =
 	"\n"
 	"commands:\n"
 	"  scan KDIR      list the mmap entry points of a kernel tree\n"
+	"  explain FN     the evidence behind a function's VM_* flags\n"
+	"  patches KDIR   convert late .mmap drivers into a patch series\n"
+	"  track          .mmap_prepare adoption across releases\n"
+	"  report SCAN [DIR]  write index.html, scan.sarif, summary.md again\n"
 	"  help           this text\n"
 	"  version        print the version\n"
 	"\n"
@@ -32,6 +37,8 @@ static const char usage_text[] =
 	"  -N, --no-ondemand   do not parse helpers found in the symbol index\n"
 	"  -l, --list          print the candidate files and the macros, then stop\n"
 	"  -q, --quiet         no progress and no summary\n"
+	"\n"
+	"As kbuild's checker: make C=1 CHECK=mmprep (see --help-check).\n"
 	"\n"
 	"exit codes: 0 ok, 2 usage, 3 KDIR missing, 4 not a kernel tree,\n"
 	"5 unreadable file, 6 corrupt compile_commands.json, 7 no libclang,\n"
@@ -260,6 +267,7 @@ static const struct command {
 	{ "explain", cmd_explain },
 	{ "track", cmd_track },
 	{ "patches", cmd_patches },
+	{ "report", cmd_report },
 	{ NULL, NULL },
 };
 

@@ -64,7 +64,9 @@ static json_t *summarize(json_t *scan)
 			 "failed", (json_int_t)json_array_size(json_object_get(files, "failed")));
 }
 
-/* One entry as a gcc-style diagnostic; also the CHECK= mode's output. */
+static void write_txt_special(FILE *f, json_t *e);
+
+/* One entry as gcc-style diagnostics; also the CHECK= mode's output. */
 void report_txt_entry(FILE *f, json_t *e)
 {
 	const char *path = jstr(e, "ksm_path"), *note = jstr(e, "note");
@@ -88,6 +90,7 @@ void report_txt_entry(FILE *f, json_t *e)
 	free(where);
 	free(what);
 	free(extra);
+	write_txt_special(f, e);
 }
 
 static void join_names(FILE *f, json_t *names, const char *sep)
@@ -173,10 +176,8 @@ static void write_txt(FILE *f, json_t *scan)
 	json_t *files = json_object_get(scan, "files"), *e;
 	size_t i;
 
-	json_array_foreach(json_object_get(scan, "entries"), i, e) {
+	json_array_foreach(json_object_get(scan, "entries"), i, e)
 		report_txt_entry(f, e);
-		write_txt_special(f, e);
-	}
 	json_array_foreach(json_object_get(files, "degraded"), i, e) {
 		json_t *d = json_array_get(json_object_get(e, "diagnostics"), 0);
 
