@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "mmprep.h"
+#include "cache.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -151,10 +152,16 @@ void pool_run(const struct tree *t, struct job *jobs, size_t n, int width,
 
 	if (!tmp)
 		die(EXIT_OUTPUT, "cannot create a temporary directory");
+	done = cache_fill(t, jobs, n);	/* files parsed before, unchanged */
 	while (done < n) {
 		for (int i = 0; i < width && next < n; i++) {
 			if (slots[i].pid)
 				continue;
+			if (jobs[next].facts) {	/* from the cache */
+				next++;
+				i--;
+				continue;
+			}
 			slots[i].job = next;
 			slots[i].out = xasprintf("%s/%zu.json", tmp, next);
 			slots[i].start = time(NULL);
@@ -177,6 +184,7 @@ void pool_run(const struct tree *t, struct job *jobs, size_t n, int width,
 				continue;
 			finish(&jobs[slots[i].job], slots[i].out, status,
 			       killed[i]);
+			cache_store(t, &jobs[slots[i].job]);
 			free(slots[i].out);
 			slots[i].pid = 0;
 			running--;
