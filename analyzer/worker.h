@@ -59,5 +59,6 @@ CXCursor strip_expr(CXCursor c);
 bool is_lifecycle_type(const char *name);
 void discover_tu(struct wctx *w);
 void summarize_tu(struct wctx *w);
+void record_inclusions(struct wctx *w, json_t *doc);	/* inclusions.c */
 
 #endif

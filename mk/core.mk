@@ -19,4 +19,5 @@ bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 	tests/bench/run $(SCAN_KDIR) $(J)
 
 .PHONY: check-fixtures check-badinput bench
-CHECKS += check-fixtures check-badinput check-determinism
+CHECKS += check-fixtures check-badinput check-determinism \
+	  check-integration-6.12 check-integration-6.1
