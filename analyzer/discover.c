@@ -383,21 +383,8 @@ static void walk_init(struct dctx *d, CXCursor init, const char *name,
 /* The text of an expression, e.g. "info->fbops" for a runtime store. */
 static char *expr_text(struct wctx *w, CXCursor c)
 {
-	CXToken *toks;
-	unsigned n;
-	char *out = xstrdup(""), *t;
+	char *out = cursor_tokens(w, c, "");
 
-	clang_tokenize(w->tu, clang_getCursorExtent(c), &toks, &n);
-	for (unsigned i = 0; i < n; i++) {
-		char *s = cx_take(clang_getTokenSpelling(w->tu, toks[i]));
-
-		t = xasprintf("%s%s", out, s);
-		free(out);
-		free(s);
-		out = t;
-	}
-	if (toks)
-		clang_disposeTokens(w->tu, toks, n);
 	if (!*out) {
 		free(out);
 		out = xstrdup("?");

@@ -56,6 +56,30 @@ void cxvec_free(struct cxvec *v)
 	v->n = v->cap = 0;
 }
 
+/*
+ * The spelled tokens of @c, each followed by @sep, after a leading @sep:
+ * "info->fbops" with "", " return - EINVAL " with " ".
+ */
+char *cursor_tokens(struct wctx *w, CXCursor c, const char *sep)
+{
+	CXToken *toks;
+	unsigned n;
+	char *out = xstrdup(sep), *t;
+
+	clang_tokenize(w->tu, clang_getCursorExtent(c), &toks, &n);
+	for (unsigned i = 0; i < n; i++) {
+		char *sp = cx_take(clang_getTokenSpelling(w->tu, toks[i]));
+
+		t = xasprintf("%s%s%s", out, sp, sep);
+		free(out);
+		free(sp);
+		out = t;
+	}
+	if (toks)
+		clang_disposeTokens(w->tu, toks, n);
+	return out;
+}
+
 /* A JSON string made from @s, which is freed. */
 json_t *json_take(char *s)
 {

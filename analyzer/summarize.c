@@ -317,25 +317,10 @@ static void direct_write(struct sctx *s, CXCursor c, bool must)
 
 static void walk(struct sctx *s, CXCursor c, bool must);
 
-/* The spelled tokens of @c, joined by spaces. */
+/* The spelled tokens of @c, each with a space on both sides. */
 static char *tokens_of(struct wctx *w, CXCursor c)
 {
-	CXToken *toks;
-	unsigned n;
-	char *out = xstrdup(" "), *t;
-
-	clang_tokenize(w->tu, clang_getCursorExtent(c), &toks, &n);
-	for (unsigned i = 0; i < n; i++) {
-		char *sp = cx_take(clang_getTokenSpelling(w->tu, toks[i]));
-
-		t = xasprintf("%s%s ", out, sp);
-		free(out);
-		free(sp);
-		out = t;
-	}
-	if (toks)
-		clang_disposeTokens(w->tu, toks, n);
-	return out;
+	return cursor_tokens(w, c, " ");
 }
 
 /* Names an error code is kept in, for "return ret;" after a failed step. */

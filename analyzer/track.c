@@ -107,21 +107,6 @@ int track_run(char *const argv[], const char *out_path)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-/* The standard output of @argv, or NULL when it fails. */
-static char *run_capture(char *const argv[])
-{
-	char tmpl[] = "/tmp/mmprep-track-out-XXXXXX";
-	int fd = mkstemp(tmpl);
-	char *text = NULL;
-
-	if (fd < 0)
-		return NULL;
-	close(fd);
-	if (!track_run(argv, tmpl))
-		text = read_file(tmpl, NULL);
-	unlink(tmpl);
-	return text;
-}
 
 static void split_lines(char *text, struct strvec *out)
 {
@@ -134,7 +119,7 @@ static void git_lines(const char *repo, struct strvec *out, char *a0,
 		      char *a1, char *a2, char *a3, char *a4)
 {
 	char *argv[] = { "git", "-C", (char *)repo, a0, a1, a2, a3, a4, NULL };
-	char *text = run_capture(argv);
+	char *text = track_output(argv, NULL);
 
 	if (!text)
 		die(EXIT_USAGE, "git %s %s %s failed in %s", a0, a1 ? a1 : "",
@@ -148,7 +133,7 @@ static char *git_commit(const char *repo, const char *rev)
 	char *spec = xasprintf("%s^{commit}", rev);
 	char *argv[] = { "git", "-C", (char *)repo, "rev-parse", "--verify",
 			 "--quiet", spec, NULL };
-	char *out = run_capture(argv);
+	char *out = track_output(argv, NULL);
 
 	free(spec);
 	if (!out || strlen(out) < 40)

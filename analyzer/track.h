@@ -42,5 +42,7 @@ int track_extract_blobs(const char *repo, const char *commit,
 const char *tj_str(json_t *o, const char *key);
 long long tj_int(json_t *o, const char *key);
 int track_run(char *const argv[], const char *out_path);
+/* The standard output of @argv (its length in @len), or NULL on failure. */
+char *track_output(char *const argv[], size_t *len);
 
 #endif

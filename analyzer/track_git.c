@@ -26,9 +26,9 @@ struct blob {
 };
 
 /* Run @argv with stdout into a temporary file; its content, or NULL. */
-static char *output_of(char *const argv[], size_t *len)
+char *track_output(char *const argv[], size_t *len)
 {
-	char tmpl[] = "/tmp/mmprep-track-ls-XXXXXX";
+	char tmpl[] = "/tmp/mmprep-track-out-XXXXXX";
 	int fd = mkstemp(tmpl);
 	char *text = NULL;
 
@@ -48,7 +48,7 @@ static struct blob *list_blobs(const char *repo, const char *commit,
 	char *argv[] = { "git", "-C", (char *)repo, "ls-tree", "-r", "-z",
 			 "--full-tree", (char *)commit, NULL };
 	size_t len, cap = 0;
-	char *text = output_of(argv, &len), *p, *end;
+	char *text = track_output(argv, &len), *p, *end;
 	struct blob *b = NULL;
 
 	*n = 0;

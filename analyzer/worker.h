@@ -44,6 +44,7 @@ void children_of(CXCursor c, struct cxvec *out);
 void cxvec_free(struct cxvec *v);
 char *cx_take(CXString s);
 json_t *json_take(char *s);
+char *cursor_tokens(struct wctx *w, CXCursor c, const char *sep);
 char *cursor_name(CXCursor c);
 bool wloc_expansion(struct wctx *w, CXSourceLocation l, struct wloc *out);
 bool wloc_of(struct wctx *w, CXCursor c, struct wloc *out);

@@ -10,21 +10,8 @@
 # per-file facts cache lives in $(MMPREP_CACHE)/facts.
 DRIVER_SRC += track.c track_stats.c track_git.c track_out.c cache.c
 WORKER_SRC += inclusions.c
-# gnuplot draws adoption.svg.  The Makefile sets DEB_PKGS with := after
-# including this fragment, so deps-track installs it on its own.
-TRACK_DEB_PKGS := gnuplot-nox
-DEB_PKGS += $(TRACK_DEB_PKGS)
-deps-track:
-	@missing=$$(for p in $(TRACK_DEB_PKGS); do \
-		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
-		grep -q '^install ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-		echo "installing:" $$missing; \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-			--no-install-recommends $$missing >/dev/null; \
-	fi
+# gnuplot draws adoption.svg.
+DEB_PKGS += gnuplot-nox
 
 REVS ?=
 KDIRS ?=
@@ -33,7 +20,7 @@ TRACK_FLAGS = -j $(J) $(if $(ARCH),--arch $(ARCH)) \
 	      $(if $(TRACK_NAME),--name $(TRACK_NAME)) \
 	      $(if $(REPORTS),--reports $(REPORTS))
 
-track: deps deps-track
+track: deps
 	@if [ -n "$(KDIRS)" ]; then \
 		./mmprep track $(TRACK_FLAGS) $(KDIRS); \
 	elif [ -n "$(KDIR)" ] && [ -n "$(REVS)" ]; then \
@@ -43,20 +30,21 @@ track: deps deps-track
 		     ' | make track KDIRS="<tree> <tree>"' >&2; exit 2; \
 	fi
 
-check-track: all deps-track
+check-track: all
 	tests/run-track
 
 # A cold scan of BENCH_FROM, then BENCH_TO with the facts cache
 # BENCH_FROM left: worker runs and time of each (tests/track/bench).
 # BENCH_ONLY="file.c ..." restricts both scans to a few files.
-BENCH_GIT ?= $(if $(KDIR),$(KDIR),/work/.mirror/julianw1010+hydra-7.0.0-fork/repo)
+BENCH_GIT ?= $(KDIR)
 BENCH_FROM ?= HEAD~1
 BENCH_TO ?= HEAD
 BENCH_ONLY ?=
 BENCH_FLAGS ?=
 bench-track: all
+	@test -n "$(BENCH_GIT)" || { echo "make bench-track needs KDIR=<git repository>"; exit 2; }
 	BENCH_FLAGS="-j $(J) $(BENCH_FLAGS)" tests/track/bench \
 		$(BENCH_GIT) $(BENCH_FROM) $(BENCH_TO) $(BENCH_ONLY)
 
-.PHONY: track deps-track check-track bench-track
+.PHONY: track check-track bench-track
 CHECKS += check-track
