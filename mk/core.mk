@@ -9,6 +9,8 @@ check-determinism: all
 	tests/run-determinism
 check-badinput: all
 	tests/run-badinput
+check-compdb: all
+	tests/run-compdb
 
 # Debian's trees, unpacked into the cache by the rule in the Makefile.
 check-integration-%: all $(MMPREP_CACHE)/src/linux-source-%/Makefile
@@ -18,6 +20,6 @@ check-integration-%: all $(MMPREP_CACHE)/src/linux-source-%/Makefile
 bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 	tests/bench/run $(SCAN_KDIR) $(J)
 
-.PHONY: check-fixtures check-badinput bench
-CHECKS += check-fixtures check-badinput check-determinism \
+.PHONY: check-fixtures check-badinput check-determinism check-compdb bench
+CHECKS += check-fixtures check-badinput check-determinism check-compdb \
 	  check-integration-6.12 check-integration-6.1
