@@ -100,6 +100,8 @@ $(MMPREP_CACHE)/src/linux-source-%/Makefile:
 	@mkdir -p $(MMPREP_CACHE)/src
 	tar -C $(MMPREP_CACHE)/src -xf /usr/src/linux-source-$*.tar.xz
 	@touch $@
+# Kept: make would otherwise delete it as an intermediate of a check.
+.PRECIOUS: $(MMPREP_CACHE)/src/linux-source-%/Makefile
 
 KDIR ?=
 SCAN_KDIR = $(if $(KDIR),$(KDIR),$(call debian-tree,$(DEFAULT_TREE_VERSION)))
