@@ -10,7 +10,8 @@
 virtual report
 
 @r depends on report@
-identifier ops, fn;
+identifier ops;
+identifier fn != NULL;
 position p;
 @@
 struct file_operations ops@p = { ..., .mmap = fn, ... };
