@@ -686,15 +686,5 @@ static void write_page(FILE *f, json_t *scan)
 
 void html_write(json_t *scan, const char *dir)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-
-	if (!f)
-		die(EXIT_INTERNAL, "open_memstream: out of memory");
-	write_page(f, scan);
-	if (fclose(f))
-		die(EXIT_INTERNAL, "index.html: out of memory");
-	report_file(dir, "index.html", text, len);
-	free(text);
+	report_render(scan, dir, "index.html", write_page);
 }

@@ -16,6 +16,7 @@
 #include "util.h"
 
 #include <jansson.h>
+#include <stdio.h>
 
 /*
  * jansson reports failure (out of memory, a NULL value, a string that is
@@ -80,6 +81,10 @@ json_t *report_subsystems(json_t *scan);
 /* Write @text to @dir/@name, or end the run with EXIT_OUTPUT. */
 void report_file(const char *dir, const char *name, const char *text,
 		 size_t len);
+
+/* Render with @render into memory, then write @dir/@name whole. */
+void report_render(json_t *scan, const char *dir, const char *name,
+		   void (*render)(FILE *f, json_t *scan));
 
 /* mmprep --report SCAN.json [DIR]: the writers above, on a saved scan. */
 int cmd_report(int argc, char **argv);

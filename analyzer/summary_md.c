@@ -35,6 +35,22 @@ void report_file(const char *dir, const char *name, const char *text,
 	free(path);
 }
 
+void report_render(json_t *scan, const char *dir, const char *name,
+		   void (*render)(FILE *f, json_t *scan))
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		die(EXIT_INTERNAL, "open_memstream: out of memory");
+	render(f, scan);
+	if (fclose(f))
+		die(EXIT_INTERNAL, "%s: out of memory", name);
+	report_file(dir, name, text, len);
+	free(text);
+}
+
 static void count(json_t *counts, const char *key)
 {
 	json_t *n = json_object_get(counts, key);
@@ -443,17 +459,7 @@ static void md_write(FILE *f, json_t *scan)
 
 void summary_md_write(json_t *scan, const char *dir)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-
-	if (!f)
-		die(EXIT_INTERNAL, "open_memstream: out of memory");
-	md_write(f, scan);
-	if (fclose(f))
-		die(EXIT_INTERNAL, "summary.md: out of memory");
-	report_file(dir, "summary.md", text, len);
-	free(text);
+	report_render(scan, dir, "summary.md", md_write);
 }
 
 int cmd_report(int argc, char **argv)
