@@ -143,6 +143,29 @@ p << veto.p;
 @@
 S.veto(p, "writes a VMA field that is immutable in struct vm_area_desc")
 
+// "(vma->vm_flags & (A | B)) != (A | B)" asks for all of the bits; the
+// descriptor's test asks for any of them, so such a test is not rewritten.
+@veto_cmp@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p;
+@@
+(
+ (V@p->vm_flags & F) == E
+|
+ (V@p->vm_flags & F) != E
+|
+ E == (V@p->vm_flags & F)
+|
+ E != (V@p->vm_flags & F)
+)
+
+@script:python@
+p << veto_cmp.p;
+@@
+S.veto(p, "compares vm_flags & mask with a value; the descriptor's flag "
+       "test only asks whether any of the bits is set")
+
 @known_store@
 idexpression struct vm_area_struct *V;
 expression E;
