@@ -733,3 +733,13 @@ type T;
 - struct vm_area_struct *V
 + struct vm_area_desc *desc
  ,...) { ... }
+
+// A size local that only the remap used is left unused by
+// mmap_action_remap_full(): drop it, as a maintainer would.
+@r_unused_size@
+type T;
+identifier sz;
+expression D;
+@@
+- T sz = vma_desc_size(D);
+  ... when != sz
