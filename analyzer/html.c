@@ -29,7 +29,8 @@ static const char *const special_flags[] = {
 	"VM_IO", "VM_PFNMAP", "VM_MIXEDMAP", "VM_DONTEXPAND", NULL,
 };
 
-static void esc(FILE *f, const char *s)
+/* @s with HTML's special characters as entities; also used by track. */
+void html_escape(FILE *f, const char *s)
 {
 	static const char *const ent[256] = {
 		['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
@@ -152,7 +153,7 @@ static void esc_path(FILE *f, const char *s)
 	for (; s && *s; s++) {
 		char c[2] = { *s, 0 };
 
-		esc(f, c);
+		html_escape(f, c);
 		if (*s == '/')
 			fputs("<wbr>", f);
 	}
@@ -172,7 +173,7 @@ static void card(FILE *f, const char *id, long long n, const char *label,
 {
 	fprintf(f, "<div class=\"card %s\"><span class=\"num\" id=\"%s\">%lld"
 		   "</span><span class=\"label\">", cls, id, n);
-	esc(f, label);
+	html_escape(f, label);
 	fputs("</span></div>\n", f);
 }
 
@@ -201,21 +202,21 @@ static void header(FILE *f, json_t *scan, const struct totals *t)
 	json_t *files = json_object_get(scan, "files");
 
 	fputs("<header><h1>mmprep: ", f);
-	esc(f, jstr(tree, "name"));
+	html_escape(f, jstr(tree, "name"));
 	fputs("</h1><p class=\"meta\">Linux ", f);
-	esc(f, jstr(tree, "version"));
+	html_escape(f, jstr(tree, "version"));
 	fputs(" &middot; ", f);
-	esc(f, jstr(tree, "arch"));
+	html_escape(f, jstr(tree, "arch"));
 	fputs(" &middot; config: ", f);
-	esc(f, jstr(tree, "config"));
+	html_escape(f, jstr(tree, "config"));
 	if (*jstr(tree, "compile_db")) {
 		fputs(" &middot; compile_commands.json: ", f);
-		esc(f, jstr(tree, "compile_db"));
+		html_escape(f, jstr(tree, "compile_db"));
 	}
 	fputs(" &middot; mmprep ", f);
-	esc(f, jstr(json_object_get(scan, "tool"), "version"));
+	html_escape(f, jstr(json_object_get(scan, "tool"), "version"));
 	fputs(" &middot; <code>", f);
-	esc(f, jstr(tree, "path"));
+	html_escape(f, jstr(tree, "path"));
 	fputs("</code></p></header>\n<section class=\"cards\">\n", f);
 	card(f, "n-entries", t->entries, "entry points", "");
 	card(f, "n-late", t->late, "late (.mmap)", "late");
@@ -254,7 +255,7 @@ static void subsystem_section(FILE *f, json_t *subs, bool chart)
 		chart ? "" : " open", json_array_size(subs));
 	json_array_foreach(subs, i, s) {
 		fputs("<tr><td>", f);
-		esc(f, jstr(s, "subsystem"));
+		html_escape(f, jstr(s, "subsystem"));
 		fprintf(f, "</td><td>%lld</td><td>%lld</td><td>%lld</td>"
 			   "<td>%lld</td></tr>\n", jint(s, "entries"),
 			jint(s, "late"), jint(s, "early"), jint(s, "special"));
@@ -279,7 +280,7 @@ static void ranking_section(FILE *f, json_t *scan)
 	      "</tr></thead><tbody>\n", f);
 	json_array_foreach(rank, i, t) {
 		fprintf(f, "<tr><td>%zu</td><td><code>", i + 1);
-		esc(f, jstr(t, "layer"));
+		html_escape(f, jstr(t, "layer"));
 		fprintf(f, "</code> <span class=\"sub\">%s</span>",
 			!strcmp(jstr(t, "kind"), "helper") ? "helper" : "layer");
 		if (json_array_size(json_object_get(t, "files"))) {
@@ -292,7 +293,7 @@ static void ranking_section(FILE *f, json_t *scan)
 			fputs("</ul></details>", f);
 		}
 		fputs("</td><td><code>", f);
-		esc(f, jstr(t, "ops_field"));
+		html_escape(f, jstr(t, "ops_field"));
 		fprintf(f, "</code></td><td class=\"n\">%lld</td><td class=\"n\">"
 			   "%lld</td><td class=\"n\">%lld</td><td>",
 			jint(t, "moves"), jint(t, "implementations"),
@@ -301,7 +302,7 @@ static void ranking_section(FILE *f, json_t *scan)
 			fprintf(f, "<span class=\"blk\" title=\"in %lld function%s\">",
 				jint(v, "functions"),
 				jint(v, "functions") == 1 ? "" : "s");
-			esc(f, jstr(v, "what"));
+			html_escape(f, jstr(v, "what"));
 			fprintf(f, " &times;%lld</span> ", jint(v, "functions"));
 		}
 		if (!json_array_size(json_object_get(t, "blockers")))
@@ -327,13 +328,13 @@ static void flag_badges(FILE *f, json_t *e)
 		if (!fl)
 			continue;
 		fprintf(f, "<span class=\"flag%s\">", is_special(fl) ? " sp" : "");
-		esc(f, fl);
+		html_escape(f, fl);
 		fputs("</span> ", f);
 	}
 	/* a list of the flags set on some paths only, or just whether any is */
 	json_array_foreach(cond, i, v) {
 		fputs("<span class=\"flag cond\" title=\"set on some paths only\">", f);
-		esc(f, json_string_value(v));
+		html_escape(f, json_string_value(v));
 		fputs("?</span> ", f);
 	}
 	if (json_is_true(cond))
@@ -341,7 +342,7 @@ static void flag_badges(FILE *f, json_t *e)
 		      "every success path\">some paths</span> ", f);
 	json_array_foreach(json_object_get(e, "clears"), i, v) {
 		fputs("<span class=\"flag clr\" title=\"cleared\">&minus;", f);
-		esc(f, json_string_value(v));
+		html_escape(f, json_string_value(v));
 		fputs("</span> ", f);
 	}
 	v = json_object_get(e, "rejects_private");
@@ -363,18 +364,18 @@ static void details(FILE *f, json_t *e)
 		fprintf(f, "<details><summary>evidence (%zu)</summary><ol class=\"ev\">", n);
 		json_array_foreach(json_object_get(e, "evidence"), i, ev) {
 			fputs("<li><b>", f);
-			esc(f, jstr(ev, "flag"));
+			html_escape(f, jstr(ev, "flag"));
 			fputs("</b>: ", f);
 			/* each hop at the line that leads on ("at") */
 			json_array_foreach(json_object_get(ev, "chain"), j, hop) {
 				fputs(j ? " &rarr; " : "", f);
-				esc(f, jstr(hop, "function"));
+				html_escape(f, jstr(hop, "function"));
 				fputs(" ", f);
 				where(f, jstr(hop, "file"), jint(hop, "at") ?
 				      jint(hop, "at") : jint(hop, "line"));
 				if (*jstr(hop, "via")) {
 					fputs(" &rarr; <code>", f);
-					esc(f, jstr(hop, "via"));
+					html_escape(f, jstr(hop, "via"));
 					fputs("</code>", f);
 				}
 			}
@@ -384,12 +385,12 @@ static void details(FILE *f, json_t *e)
 	}
 	json_array_foreach(json_object_get(e, "unresolved"), i, v) {
 		fputs("<div class=\"unres\">calls through <code>", f);
-		esc(f, json_string_value(v));
+		html_escape(f, json_string_value(v));
 		fputs("</code></div>", f);
 	}
 	if (*jstr(e, "cocci")) {
 		fputs("<div>patch: <code class=\"cocci\">", f);
-		esc(f, jstr(e, "cocci"));
+		html_escape(f, jstr(e, "cocci"));
 		fputs("</code></div>", f);
 	}
 }
@@ -402,26 +403,26 @@ static void entry_row(FILE *f, json_t *e)
 		*ksm ? ksm : "none", jtrue(e, "special"),
 		json_array_size(json_object_get(e, "unresolved")) > 0);
 	fputs("<td data-order=\"", f);
-	esc(f, jstr(e, "file"));
+	html_escape(f, jstr(e, "file"));
 	fprintf(f, ":%08lld\">", jint(e, "line"));
 	where(f, jstr(e, "file"), jint(e, "line"));
 	fputs("</td><td>", f);
-	esc(f, jstr(e, "subsystem"));
+	html_escape(f, jstr(e, "subsystem"));
 	fputs("</td><td><code>", f);
-	esc(f, jstr(e, "ops_name"));
+	html_escape(f, jstr(e, "ops_name"));
 	fputs(".", f);
-	esc(f, jstr(e, "field"));
+	html_escape(f, jstr(e, "field"));
 	fputs("</code><div class=\"sub\">", f);
-	esc(f, jstr(e, "ops_type"));
+	html_escape(f, jstr(e, "ops_type"));
 	if (*jstr(e, "macro")) {
 		fputs(" via ", f);
-		esc(f, jstr(e, "macro"));
+		html_escape(f, jstr(e, "macro"));
 	}
 	/* sort on the name alone, not the definition's path below it */
 	fputs("</div></td><td data-order=\"", f);
-	esc(f, jstr(e, "callback"));
+	html_escape(f, jstr(e, "callback"));
 	fputs("\"><code>", f);
-	esc(f, jstr(e, "callback"));
+	html_escape(f, jstr(e, "callback"));
 	fputs("</code><div class=\"sub\">", f);
 	if (*jstr(e, "callback_file"))
 		where(f, jstr(e, "callback_file"), jint(e, "callback_line"));
@@ -429,13 +430,13 @@ static void entry_row(FILE *f, json_t *e)
 		fputs("definition not found", f);
 	if (*jstr(e, "note")) {
 		fputs(" &middot; ", f);
-		esc(f, jstr(e, "note"));
+		html_escape(f, jstr(e, "note"));
 	}
 	fprintf(f, "</div></td><td><span class=\"ksm %s\">%s</span></td><td>",
 		*ksm ? ksm : "none", *ksm ? ksm : "&ndash;");
 	flag_badges(f, e);
 	fputs("</td><td>", f);
-	esc(f, jstr(e, "category"));
+	html_escape(f, jstr(e, "category"));
 	fputs("</td><td>", f);
 	details(f, e);
 	fputs("</td></tr>\n", f);
@@ -498,7 +499,7 @@ static void files_section(FILE *f, json_t *scan)
 			fputs("<li>", f);
 			where(f, jstr(v, "file"), 0);
 			fputs(": ", f);
-			esc(f, jstr(v, "reason"));
+			html_escape(f, jstr(v, "reason"));
 			fputs("</li>", f);
 		}
 		fputs("</ul>\n", f);
@@ -516,7 +517,7 @@ static void files_section(FILE *f, json_t *scan)
 				if (j == 3)
 					break;
 				fputs("<li><code>", f);
-				esc(f, json_string_value(d));
+				html_escape(f, json_string_value(d));
 				fputs("</code></li>", f);
 			}
 			fputs("</ul></li>", f);
@@ -528,7 +529,7 @@ static void files_section(FILE *f, json_t *scan)
 		fputs("<h3>Lifecycle hooks not counted as entry points</h3><ul>", f);
 		json_object_foreach(json_object_get(scan, "excluded"), k, v) {
 			fputs("<li><code>", f);
-			esc(f, k);
+			html_escape(f, k);
 			fprintf(f, "</code>: %lld</li>", (long long)json_integer_value(v));
 		}
 		fputs("</ul>\n", f);
@@ -643,7 +644,7 @@ static void write_page(FILE *f, json_t *scan)
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
 	      "'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
 	      "img-src data:\"><title>mmprep: ", f);
-	esc(f, jstr(json_object_get(scan, "tree"), "name"));
+	html_escape(f, jstr(json_object_get(scan, "tree"), "name"));
 	fputs("</title>\n<style>", f);
 	fputs(page_css, f);
 	fputs("</style>\n", f);

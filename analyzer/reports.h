@@ -82,6 +82,9 @@ json_t *report_subsystems(json_t *scan);
 void report_file(const char *dir, const char *name, const char *text,
 		 size_t len);
 
+/* @s with HTML's special characters as entities (html.c). */
+void html_escape(FILE *f, const char *s);
+
 /* Render with @render into memory, then write @dir/@name whole. */
 void report_render(json_t *scan, const char *dir, const char *name,
 		   void (*render)(FILE *f, json_t *scan));

@@ -11,6 +11,7 @@
  *   index.html     the chart, the tables and every change
  */
 #define _GNU_SOURCE
+#include "reports.h"
 #include "track.h"
 
 #include <stdarg.h>
@@ -655,22 +656,6 @@ static int write_svg(const char *dir, json_t *doc)
 	return ret;
 }
 
-static void html_puts(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '<')
-			fputs("&lt;", f);
-		else if (*s == '>')
-			fputs("&gt;", f);
-		else if (*s == '&')
-			fputs("&amp;", f);
-		else if (*s == '"')
-			fputs("&quot;", f);
-		else
-			fputc(*s, f);
-	}
-}
-
 static void table_html(FILE *f, struct table *t)
 {
 	fputs("<table>\n", f);
@@ -680,7 +665,7 @@ static void table_html(FILE *f, struct table *t)
 		if (i % t->ncol == 0)
 			fputs("<tr>", f);
 		fprintf(f, "<%s>", tag);
-		html_puts(f, t->cells.v[i]);
+		html_escape(f, t->cells.v[i]);
 		fprintf(f, "</%s>", tag);
 		if (i % t->ncol == t->ncol - 1)
 			fputs("</tr>\n", f);
@@ -703,14 +688,14 @@ static void html_changes(FILE *f, json_t *c)
 		json_array_foreach(json_object_get(c, kinds[k]), i, e) {
 			fprintf(f, "<tr class=\"%s\"><td>%s</td><td>", kinds[k],
 				kinds[k]);
-			html_puts(f, tj_str(e, "id"));
+			html_escape(f, tj_str(e, "id"));
 			if (json_object_get(e, "was")) {
 				fputs(" <small>(was ", f);
-				html_puts(f, tj_str(e, "was"));
+				html_escape(f, tj_str(e, "was"));
 				fputs(")</small>", f);
 			}
 			fputs("</td><td>", f);
-			html_puts(f, tj_str(e, "subsystem"));
+			html_escape(f, tj_str(e, "subsystem"));
 			fputs("</td></tr>\n", f);
 		}
 	}
@@ -742,7 +727,7 @@ static int write_html(const char *dir, json_t *doc)
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	      "\n<title>.mmap_prepare adoption: ", f);
-	html_puts(f, tj_str(doc, "name"));
+	html_escape(f, tj_str(doc, "name"));
 	fputs("</title>\n<style>\nbody{font-family:sans-serif;max-width:1150px;"
 	      "margin:1em auto;padding:0 1em}\ntable{border-collapse:collapse;"
 	      "margin:.5em 0 1.5em}\nth,td{border:1px solid #ccc;padding:.2em "
@@ -751,7 +736,7 @@ static int write_html(const char *dir, json_t *doc)
 	      "{color:" EARLY_COLOR "}\ntr.reverted td:first-child{color:"
 	      LATE_COLOR "}\nsvg{max-width:100%;height:auto}\n</style></head>"
 	      "<body>\n<h1>.mmap_prepare adoption: ", f);
-	html_puts(f, tj_str(doc, "name"));
+	html_escape(f, tj_str(doc, "name"));
 	fputs("</h1>\n<p>file_operations tables whose mmap hook takes a VMA "
 	      "(<code>.mmap</code>, late KSM path) and those converted to "
 	      "<code>.mmap_prepare</code> (early), per revision, as found by "
