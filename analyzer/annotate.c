@@ -23,13 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *jstr(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-
-	return s ? s : "";
-}
-
 struct fn *entry_fn(struct graph *g, json_t *e)
 {
 	return graph_find(g, jstr(e, "callback"), jstr(e, "callback_file"));

@@ -25,13 +25,6 @@
 #define MMPREP_DATADIR "/usr/local/share/mmprep/semantic-patches"
 #endif
 
-static const char *jstr(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-
-	return s ? s : "";
-}
-
 static char *table_path(void)
 {
 	const char *env = getenv("MMPREP_SEMANTIC_PATCHES");

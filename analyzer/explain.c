@@ -16,13 +16,6 @@
 
 #define MAX_DEPTH 24
 
-static const char *jstr(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-
-	return s ? s : "";
-}
-
 static json_t *find(json_t *fns, const char *name, const char *file)
 {
 	json_t *f;

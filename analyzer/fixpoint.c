@@ -48,13 +48,6 @@ static const struct fallback {
 	{ NULL, { NULL } },
 };
 
-static const char *jstr(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-
-	return s ? s : "";
-}
-
 static size_t add_fn(struct graph *g, struct fn *f)
 {
 	json_t *l = json_object_get(g->byname, f->name);

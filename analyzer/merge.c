@@ -13,18 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	return s ? s : "";
-}
-
-static json_int_t jint(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
 /* drivers/gpu/drm/x.c -> drivers/gpu; mm/shmem.c -> mm */
 char *subsystem_of(const char *file)
 {

@@ -16,6 +16,7 @@
 #define MMPREP_H
 
 #include "util.h"
+#include "jsonget.h"
 
 #include <jansson.h>
 

@@ -14,6 +14,7 @@
 #define MMPREP_REPORTS_H
 
 #include "util.h"
+#include "jsonget.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -40,18 +41,6 @@ static inline void jpush(json_t *a, json_t *v)
 {
 	if (json_array_append_new(a, jnew(v)))
 		die(EXIT_INTERNAL, "cannot append to a report array");
-}
-
-static inline const char *jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	return s ? s : "";
-}
-
-static inline long long jint(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
 }
 
 static inline bool jtrue(json_t *o, const char *key)
