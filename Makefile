@@ -41,6 +41,12 @@ CHECKS :=
 .DEFAULT_GOAL := all
 INSTALL_EXTRA :=
 
+# A default real tree for "make scan" without KDIR: Debian's
+# linux-source-6.12, unpacked into the cache (never into this checkout).
+# Defined before the fragments, which use them in prerequisites.
+DEFAULT_TREE_VERSION ?= 6.12
+debian-tree = $(MMPREP_CACHE)/src/linux-source-$(1)
+
 -include mk/*.mk
 
 DRIVER_OBJ = $(addprefix $(BUILD)/driver/,$(DRIVER_SRC:.c=.o))
@@ -87,10 +93,6 @@ deps:
 	fi
 	@$(MAKE) --no-print-directory all
 
-# A default real tree for "make scan" without KDIR: Debian's
-# linux-source-6.12, unpacked into the cache (never into this checkout).
-DEFAULT_TREE_VERSION ?= 6.12
-debian-tree = $(MMPREP_CACHE)/src/linux-source-$(1)
 $(MMPREP_CACHE)/src/linux-source-%/Makefile:
 	@pkg=linux-source-$*; \
 	dpkg-query -W -f='$${Status}\n' $$pkg 2>/dev/null | grep -q '^install ok installed' || { \
