@@ -139,7 +139,7 @@ static void csv_scope(FILE *f, json_t *r, const char *level,
 		      const char *field, struct strvec *names)
 {
 	for (size_t i = 0; i < names->n; i++)
-		fprintf(f, "%s,%s,%s,%s,%s,%lld,%lld,,,%lld\n",
+		fprintf(f, "%s,%s,%s,%s,%s,%lld,%lld,,,,%lld\n",
 			tj_str(r, "label"), tj_str(r, "version"),
 			tj_str(r, "commit"), level, names->v[i],
 			sub_count(r, field, names->v[i], "late"),
@@ -159,19 +159,21 @@ static int write_csv(const char *dir, json_t *doc)
 	all_keys(doc, "subsystems", &subs);
 	all_layers(doc, &layers);
 	fputs("revision,version,commit,level,scope,late,early,late_special,"
-	      "late_nonspecial,layer_entries\n", f);
+	      "late_mechanical,late_unresolved,layer_entries\n", f);
 	json_array_foreach(revisions(doc), i, r) {
 		fprintf(f, "%s,%s,%s,all,all,%lld,%lld,", tj_str(r, "label"),
 			tj_str(r, "version"), tj_str(r, "commit"),
 			tj_int(fops(r), "late"), tj_int(fops(r), "early"));
 		opt_int(f, json_object_get(fops(r), "late_special"), "");
 		fputc(',', f);
-		opt_int(f, json_object_get(fops(r), "late_nonspecial"), "");
+		opt_int(f, json_object_get(fops(r), "late_mechanical"), "");
+		fputc(',', f);
+		opt_int(f, json_object_get(fops(r), "late_unresolved"), "");
 		fprintf(f, ",%lld\n", layer_entries(r));
 		csv_scope(f, r, "top", "top_level", &tops);
 		csv_scope(f, r, "sub", "subsystems", &subs);
 		for (size_t k = 0; k < layers.n; k++)
-			fprintf(f, "%s,%s,%s,layer,%s,,,,,%lld\n",
+			fprintf(f, "%s,%s,%s,layer,%s,,,,,,%lld\n",
 				tj_str(r, "label"), tj_str(r, "version"),
 				tj_str(r, "commit"), layers.v[k],
 				layer_impls(r, layers.v[k]));
@@ -206,6 +208,15 @@ static void cell(struct table *t, const char *fmt, ...)
 	sv_take(&t->cells, s);
 }
 
+/* A count a scan may not have given: "n/a" rather than 0. */
+static void cell_opt(struct table *t, json_t *v)
+{
+	if (json_is_integer(v))
+		cell(t, "%lld", json_integer_value(v));
+	else
+		cell(t, "n/a");
+}
+
 static void table_print(FILE *f, struct table *t)
 {
 	size_t *w = xcalloc(t->ncol, sizeof(*w)), rows = t->cells.n / t->ncol;
@@ -236,35 +247,29 @@ static void totals_table(json_t *doc, struct table *t)
 		json_t *r;
 	size_t i;
 
-	t->ncol = 9;
+	t->ncol = 10;
 	cell(t, "revision");
 	cell(t, "version");
 	cell(t, ".mmap (late)");
 	cell(t, ".mmap_prepare (early)");
 	cell(t, "early %%");
 	cell(t, "late, VM_SPECIAL");
-	cell(t, "late, other");
+	cell(t, "late, sets none");
+	cell(t, "late, unresolved");
 	cell(t, "layer entries");
 	cell(t, "files parsed/cached");
 	json_array_foreach(revisions(doc), i, r) {
 		json_t *fo = fops(r), *c = json_object_get(r, "cost");
 		long long late = tj_int(fo, "late"), early = tj_int(fo, "early");
-		json_t *sp = json_object_get(fo, "late_special");
-		json_t *ns = json_object_get(fo, "late_nonspecial");
 
 		cell(t, "%s", tj_str(r, "label"));
 		cell(t, "%s", tj_str(r, "version"));
 		cell(t, "%lld", late);
 		cell(t, "%lld", early);
 		cell(t, "%.1f", late + early ? 100.0 * early / (late + early) : 0.0);
-		if (json_is_integer(sp))
-			cell(t, "%lld", json_integer_value(sp));
-		else
-			cell(t, "n/a");
-		if (json_is_integer(ns))
-			cell(t, "%lld", json_integer_value(ns));
-		else
-			cell(t, "n/a");
+		cell_opt(t, json_object_get(fo, "late_special"));
+		cell_opt(t, json_object_get(fo, "late_mechanical"));
+		cell_opt(t, json_object_get(fo, "late_unresolved"));
 		cell(t, "%lld", layer_entries(r));
 		cell(t, "%lld/%lld", tj_int(c, "parsed_fresh"), tj_int(c, "cached"));
 	}

@@ -53,13 +53,15 @@ static void count_subsystem(json_t *r, json_t *e)
 }
 
 /*
- * Late entries that set a VM_SPECIAL flag (VM_IO, VM_PFNMAP, ...) need
- * more than a mechanical conversion.  Known only from scans that report
- * "special"; otherwise both counts are null.
+ * The late entries split as the scan's summary splits them (report.c):
+ * those that set a VM_SPECIAL flag (VM_IO, VM_PFNMAP, ...) need more
+ * than a mechanical conversion, those behind an unresolved dispatch are
+ * not known either way, the rest set none.  Known only from scans that
+ * report "special"; otherwise the three counts are null.
  */
 static json_t *fops_counts(json_t *entries)
 {
-	long long late = 0, early = 0, special = 0;
+	long long late = 0, early = 0, special = 0, unresolved = 0;
 	bool known = false;
 	json_t *e;
 	size_t i;
@@ -74,12 +76,18 @@ static json_t *fops_counts(json_t *entries)
 			continue;
 		late++;
 		known |= sp != NULL;
-		special += json_is_true(sp);
+		if (json_is_true(sp))
+			special++;
+		else if (json_array_size(json_object_get(e, "unresolved")))
+			unresolved++;
 	}
-	return json_pack("{s:I, s:I, s:o, s:o}", "late", late, "early", early,
+	return json_pack("{s:I, s:I, s:o, s:o, s:o}", "late", late,
+			 "early", early,
 			 "late_special", known ? json_integer(special) : json_null(),
-			 "late_nonspecial",
-			 known ? json_integer(late - special) : json_null());
+			 "late_mechanical", known ?
+			 json_integer(late - special - unresolved) : json_null(),
+			 "late_unresolved",
+			 known ? json_integer(unresolved) : json_null());
 }
 
 static json_int_t count_of(json_t *v)

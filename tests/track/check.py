@@ -13,13 +13,13 @@ import xml.etree.ElementTree as ET
 
 # The synthetic history of tests/track/make-repo.
 COUNTS = {
-    "v7.0": dict(late=3, early=1, special=1, nonspecial=2,
+    "v7.0": dict(late=3, early=1, special=1, mechanical=2,
                  layers={"fb_ops.fb_mmap": 1}),
-    "v7.1": dict(late=2, early=3, special=1, nonspecial=1,
+    "v7.1": dict(late=2, early=3, special=1, mechanical=1,
                  layers={"fb_ops.fb_mmap": 1}),
-    "v7.2": dict(late=1, early=4, special=0, nonspecial=1,
+    "v7.2": dict(late=1, early=4, special=0, mechanical=1,
                  layers={"fb_ops.fb_mmap": 1, "proc_ops.proc_mmap": 1}),
-    "main": dict(late=1, early=4, special=0, nonspecial=1,
+    "main": dict(late=1, early=4, special=0, mechanical=1,
                  layers={"fb_ops.fb_mmap": 1, "proc_ops.proc_mmap": 1}),
 }
 SUBSYSTEMS = {  # second level: (late, early, layer entries)
@@ -82,8 +82,9 @@ def check_counts(doc, labels):
         expect(name + " late", fo["late"], want["late"])
         expect(name + " early", fo["early"], want["early"])
         expect(name + " late_special", fo["late_special"], want["special"])
-        expect(name + " late_nonspecial", fo["late_nonspecial"],
-               want["nonspecial"])
+        expect(name + " late_mechanical", fo["late_mechanical"],
+               want["mechanical"])
+        expect(name + " late_unresolved", fo["late_unresolved"], 0)
         layers = {l["layer"] + "." + l["ops_field"]: l["implementations"]
                   for l in r["layers"]}
         expect(name + " layers", layers, want["layers"])
@@ -276,8 +277,15 @@ def t_scan_equal(d, label, scan_json):
         scan = json.load(f)
     r = {r["label"]: r for r in load(d)["revisions"]}[label]
     fops = scan["summary"]["file_operations"]
-    expect("late vs scan", r["file_operations"]["late"], fops["late"])
-    expect("early vs scan", r["file_operations"]["early"], fops["early"])
+    for k in ("late", "early", "late_special", "late_mechanical",
+              "late_unresolved"):
+        expect(k + " vs scan", r["file_operations"][k], fops[k])
+    expect("layers vs scan",
+           {l["layer"] + "." + l["ops_field"]: l["implementations"]
+            for l in r["layers"]},
+           {l["ops_field"]: len(l["implementations"])
+            if isinstance(l["implementations"], list)
+            else l["implementations"] for l in scan["layers"]})
     expect("entries vs scan", r["entries"], scan["summary"]["entries"])
     subs = {}
     for e in scan["entries"]:
