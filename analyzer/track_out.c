@@ -362,7 +362,9 @@ static bool layers_table(json_t *doc, struct table *t)
 static const char no_layers[] =
 	"No layer hands drivers a VMA in these revisions.";
 
-static void md_list(FILE *f, json_t *c, const char *kind, const char *title)
+/* max: entries shown, the rest left to adoption.json; 0 shows all */
+static void md_list(FILE *f, json_t *c, const char *kind, const char *title,
+		    size_t max)
 {
 	json_t *list = json_object_get(c, kind), *e;
 	size_t i, n = json_array_size(list);
@@ -371,7 +373,7 @@ static void md_list(FILE *f, json_t *c, const char *kind, const char *title)
 		return;
 	fprintf(f, "%s:\n", title);
 	json_array_foreach(list, i, e) {
-		if (i == MD_LIST_MAX) {
+		if (max && i == max) {
 			fprintf(f, "  ... and %zu more (adoption.json)\n", n - i);
 			break;
 		}
@@ -392,18 +394,26 @@ static void md_changes(FILE *f, json_t *doc)
 	size_t i;
 
 	json_array_foreach(json_object_get(doc, "changes"), i, c) {
-		fprintf(f, "### %s -> %s: %zu converted, %zu added, %zu removed"
-			   "%s\n\n", tj_str(c, "from"), tj_str(c, "to"),
+		size_t moved = json_array_size(json_object_get(c, "moved"));
+
+		fprintf(f, "### %s -> %s: %zu converted, %zu added, %zu removed",
+			tj_str(c, "from"), tj_str(c, "to"),
 			json_array_size(json_object_get(c, "converted")),
 			json_array_size(json_object_get(c, "added")),
-			json_array_size(json_object_get(c, "removed")),
+			json_array_size(json_object_get(c, "removed")));
+		if (moved)
+			fprintf(f, ", %zu moved", moved);
+		fprintf(f, "%s\n\n",
 			json_array_size(json_object_get(c, "reverted")) ?
 				", some reverted to .mmap" : "");
 		fputs("```\n", f);
-		md_list(f, c, "converted", "converted to .mmap_prepare");
-		md_list(f, c, "reverted", "back to .mmap");
-		md_list(f, c, "added", "added");
-		md_list(f, c, "removed", "removed");
+		/* the conversions are the news: all of them */
+		md_list(f, c, "converted", "converted to .mmap_prepare", 0);
+		md_list(f, c, "reverted", "back to .mmap", 0);
+		md_list(f, c, "added", "added", MD_LIST_MAX);
+		md_list(f, c, "removed", "removed", MD_LIST_MAX);
+		md_list(f, c, "moved", "moved to another file, hook unchanged",
+			MD_LIST_MAX);
 		fputs("```\n\n", f);
 	}
 }
@@ -682,7 +692,7 @@ static void table_html(FILE *f, struct table *t)
 static void html_changes(FILE *f, json_t *c)
 {
 	static const char *const kinds[] = { "converted", "reverted", "added",
-					     "removed", NULL };
+					     "removed", "moved", NULL };
 	json_t *e;
 	size_t i;
 

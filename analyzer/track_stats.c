@@ -222,9 +222,12 @@ json_t *track_keys(json_t *scan)
 		/* a table with both .mmap and .mmap_prepare counts as early */
 		if (!old || !strcmp(path, "early"))
 			json_object_set_new(keys, name, json_pack(
-				"{s:s, s:s, s:s, s:s, s:s}", "id", tj_str(e, "id"),
+				"{s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
+				"id", tj_str(e, "id"),
 				"state", *path ? path : "layer",
 				"ops_type", tj_str(e, "ops_type"),
+				"ops_name", tj_str(e, "ops_name"),
+				"field", tj_str(e, "field"),
 				"subsystem", tj_str(e, "subsystem"),
 				"callback", tj_str(e, "callback")));
 		free(name);
@@ -265,28 +268,116 @@ static json_t *change(json_t *e, json_t *was)
 	return c;
 }
 
+/* A table found in both revisions: converted, reverted, or moved. */
+static void classify(json_t *was, json_t *now, bool moved, json_t *out)
+{
+	const char *sa = tj_str(was, "state"), *sb = tj_str(now, "state");
+
+	if (!strcmp(sa, "late") && !strcmp(sb, "early"))
+		json_array_append_new(json_object_get(out, "converted"),
+				      change(now, was));
+	else if (!strcmp(sa, "early") && !strcmp(sb, "late"))
+		json_array_append_new(json_object_get(out, "reverted"),
+				      change(now, was));
+	else if (moved)
+		json_array_append_new(json_object_get(out, "moved"),
+				      change(now, was));
+}
+
+/*
+ * What identifies a table across a move to another file: its type and
+ * name, and for a layer's table the hook too (a file_operations table
+ * changes its hook, .mmap to .mmap_prepare, when it is converted).
+ */
+static char *move_name(json_t *k)
+{
+	bool fops = !strcmp(tj_str(k, "ops_type"), "file_operations");
+
+	return xasprintf("%s %s%s%s", tj_str(k, "ops_type"),
+			 tj_str(k, "ops_name"), fops ? "" : ".",
+			 fops ? "" : tj_str(k, "field"));
+}
+
+static size_t count_name(json_t *list, const char *name, size_t *at)
+{
+	size_t i, n = 0;
+	json_t *k;
+
+	json_array_foreach(list, i, k) {
+		char *m = move_name(k);
+
+		if (!strcmp(m, name)) {
+			n++;
+			*at = i;
+		}
+		free(m);
+	}
+	return n;
+}
+
+/*
+ * Files move (drivers/gpu/drm/tiny/ofdrm.c to drivers/gpu/drm/sysfb/,
+ * x86's resctrl to fs/resctrl/), often in the release that converts
+ * them.  A table removed from one file and added to another is the same
+ * table when its name is unique among both the removed and the added;
+ * a name used by several tables (a static "fops") is never paired.
+ */
+static void pair_moves(json_t *added, json_t *removed, json_t *out)
+{
+	size_t i = 0, at_add, at_del;
+
+	while (i < json_array_size(added)) {
+		char *name = move_name(json_array_get(added, i));
+
+		if (count_name(added, name, &at_add) == 1 &&
+		    count_name(removed, name, &at_del) == 1) {
+			classify(json_array_get(removed, at_del),
+				 json_array_get(added, i), true, out);
+			json_array_remove(removed, at_del);
+			json_array_remove(added, i);
+		} else {
+			i++;
+		}
+		free(name);
+	}
+}
+
+static json_t *changes_of(json_t *keys)
+{
+	json_t *out = json_array(), *k;
+	size_t i;
+
+	json_array_foreach(keys, i, k)
+		json_array_append_new(out, change(k, NULL));
+	json_decref(keys);
+	return sorted(out);
+}
+
+static const char *const paired_kinds[] = { "converted", "reverted",
+					    "moved", NULL };
+
 json_t *track_diff(const char *from, const char *to, json_t *a, json_t *b)
 {
-	json_t *conv = json_array(), *rev = json_array(), *add = json_array();
-	json_t *del = json_array(), *eb, *ea;
+	json_t *out = json_pack("{s:s, s:s, s:[], s:[], s:[]}", "from", from,
+				"to", to, "converted", "reverted", "moved");
+	json_t *add = json_array(), *del = json_array(), *eb, *ea;
 	const char *k;
 
 	json_object_foreach(b, k, eb) {
-		const char *sb = tj_str(eb, "state");
-
 		ea = json_object_get(a, k);
-		if (!ea)
-			json_array_append_new(add, change(eb, NULL));
-		else if (!strcmp(tj_str(ea, "state"), "late") && !strcmp(sb, "early"))
-			json_array_append_new(conv, change(eb, ea));
-		else if (!strcmp(tj_str(ea, "state"), "early") && !strcmp(sb, "late"))
-			json_array_append_new(rev, change(eb, ea));
+		if (ea)
+			classify(ea, eb, false, out);
+		else
+			json_array_append(add, eb);
 	}
 	json_object_foreach(a, k, ea)
 		if (!json_object_get(b, k))
-			json_array_append_new(del, change(ea, NULL));
-	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "from", from,
-			 "to", to, "converted", sorted(conv),
-			 "reverted", sorted(rev), "added", sorted(add),
-			 "removed", sorted(del));
+			json_array_append(del, ea);
+	pair_moves(add, del, out);
+	json_object_set_new(out, "added", changes_of(add));
+	json_object_set_new(out, "removed", changes_of(del));
+	for (const char *const *kind = paired_kinds; *kind; kind++)
+		json_object_set_new(out, *kind,
+				    sorted(json_incref(json_object_get(out, *kind))));
+	return out;
 }

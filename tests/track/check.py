@@ -108,9 +108,9 @@ def check_changes(doc, labels):
     for c, a, b in zip(doc["changes"], names, names[1:]):
         want = CHANGES[(a, b)]
         step = "%s->%s " % (a, b)
-        expect(step + "converted",
-               [(e["id"], e["was"]) for e in c["converted"]],
-               want["converted"])
+        for kind in ("converted", "moved"):
+            expect(step + kind, [(e["id"], e["was"]) for e in c[kind]],
+                   want.get(kind, []))
         for kind in ("added", "removed", "reverted"):
             expect(step + kind, [e["id"] for e in c[kind]], want[kind])
 
@@ -292,6 +292,24 @@ def t_scan_equal(d, label, scan_json):
         c = subs.setdefault(e["subsystem"], dict(late=0, early=0, layers=0))
         c[e.get("ksm_path") or "layers"] += 1
     expect("subsystems vs scan", r["subsystems"], subs)
+
+
+
+def t_moves(d):
+    """tests/run-track step 12: v7.0 -> a commit that moves files."""
+    c = load(d)["changes"][0]
+    pairs = lambda kind: [(e["id"], e["was"]) for e in c[kind]]
+    ids = lambda kind: [e["id"] for e in c[kind]]
+    expect("moves converted", pairs("converted"),
+           [("drivers/char/new/b.c:b_fops.mmap_prepare",
+             "drivers/char/b.c:b_fops.mmap")])
+    expect("moves moved", pairs("moved"),
+           [("drivers/video/fbdev/core/fb.c:demo_fbops.fb_mmap",
+             "drivers/video/fbdev/fb.c:demo_fbops.fb_mmap")])
+    expect("moves added", ids("added"),
+           ["drivers/misc/a.c:a_fops.mmap", "drivers/misc/a_too.c:a_fops.mmap"])
+    expect("moves removed", ids("removed"), ["drivers/char/a.c:a_fops.mmap"])
+    expect("moves reverted", ids("reverted"), [])
 
 
 if __name__ == "__main__":
