@@ -465,12 +465,17 @@ static int write_md(const char *dir, json_t *doc)
 
 
 /*
- * The chart's subsystems: those with the most file_operations entries
- * over all revisions, fewer when there are many revisions so that bars
- * stay readable; the rest are summed as one more group.
+ * The chart's groups: under drivers/ each second-level subsystem
+ * (drivers/gpu, drivers/char), elsewhere the top-level directory, so
+ * that the forty filesystems converted one table each show as "fs"
+ * rather than as forty bars of one.  Those with the most file_operations
+ * entries over all revisions are drawn, fewer when there are many
+ * revisions so that bars stay readable; the rest are summed as one more
+ * group.
  */
 struct chart_sub {
-	const char *name;
+	char *name;
+	const char *field;	/* "subsystems" or "top_level" */
 	long long score;
 };
 
@@ -483,27 +488,65 @@ static int cmp_score(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static size_t chart_subsystems(json_t *doc, struct strvec *subs,
-			       struct chart_sub **out)
+static long long group_count(json_t *r, const struct chart_sub *g,
+			     const char *kind)
 {
-	size_t nrev = json_array_size(revisions(doc)), max;
+	return sub_count(r, g->field, g->name, kind);
+}
+
+static size_t chart_subsystems(json_t *doc, struct chart_sub **out,
+			       size_t *ngroups)
+{
+	size_t nrev = json_array_size(revisions(doc)), max, n = 0;
+	struct strvec subs = { 0 };
 	struct chart_sub *cs;
 	json_t *r;
 	size_t i;
 
-	ranked_subsystems(doc, subs);
-	cs = xcalloc(subs->n + 1, sizeof(*cs));
-	for (size_t s = 0; s < subs->n; s++) {
-		cs[s].name = subs->v[s];
+	ranked_subsystems(doc, &subs);
+	cs = xcalloc(subs.n + 1, sizeof(*cs));
+	for (size_t s = 0; s < subs.n; s++) {
+		bool drivers = !strncmp(subs.v[s], "drivers", 7) &&
+			       (!subs.v[s][7] || subs.v[s][7] == '/');
+		size_t len = drivers ? strlen(subs.v[s]) :
+				       strcspn(subs.v[s], "/");
+		size_t g;
+
+		for (g = 0; g < n; g++)
+			if (strlen(cs[g].name) == len &&
+			    !strncmp(cs[g].name, subs.v[s], len))
+				break;
+		if (g < n)
+			continue;
+		cs[n].name = xstrndup(subs.v[s], len);
+		cs[n].field = drivers ? "subsystems" : "top_level";
 		json_array_foreach(revisions(doc), i, r)
-			cs[s].score += sub_count(r, "subsystems", subs->v[s], "late") +
-				       sub_count(r, "subsystems", subs->v[s], "early");
+			cs[n].score += group_count(r, &cs[n], "late") +
+				       group_count(r, &cs[n], "early");
+		n++;
 	}
-	qsort(cs, subs->n, sizeof(*cs), cmp_score);
+	sv_free(&subs);
+	qsort(cs, n, sizeof(*cs), cmp_score);
 	max = 48 / (nrev ? nrev : 1);
 	max = max < 3 ? 3 : max > 8 ? 8 : max;
 	*out = cs;
-	return subs->n < max ? subs->n : max;
+	*ngroups = n;
+	return n < max ? n : max;
+}
+
+/*
+ * A revision's name on the chart, where space is short: unpacked trees
+ * are named after their directory, "linux-source-6.12" -> "6.12".
+ */
+static const char *chart_label(json_t *r)
+{
+	const char *l = tj_str(r, "label");
+
+	if (!strncmp(l, "linux-source-", 13) && l[13])
+		return l + 13;
+	if (!strncmp(l, "linux-", 6) && l[6])
+		return l + 6;
+	return l;
 }
 
 /* A gnuplot string: double quotes, with " and \ escaped. */
@@ -529,7 +572,7 @@ static long long chart_totals(FILE *f, json_t *doc)
 		long long late = tj_int(fops(r), "late");
 		long long early = tj_int(fops(r), "early");
 
-		gp_str(f, tj_str(r, "label"));
+		gp_str(f, chart_label(r));
 		fprintf(f, " %lld %lld\n", late, early);
 		top = late > top ? late : early > top ? early : top;
 	}
@@ -551,10 +594,10 @@ static long long chart_groups(FILE *f, json_t *doc, struct chart_sub *cs,
 			long long late = 0, early = 0;
 
 			for (size_t s = g; s < (g < shown ? g + 1 : nsubs); s++) {
-				late += sub_count(r, "subsystems", cs[s].name, "late");
-				early += sub_count(r, "subsystems", cs[s].name, "early");
+				late += group_count(r, &cs[s], "late");
+				early += group_count(r, &cs[s], "early");
 			}
-			gp_str(f, tj_str(r, "label"));
+			gp_str(f, chart_label(r));
 			fprintf(f, " %lld %lld\n", late, early);
 			top = late + early > top ? late + early : top;
 		}
@@ -605,8 +648,9 @@ static void chart_panel_groups(FILE *f, struct chart_sub *cs, size_t shown,
 			       size_t nsubs, long long top)
 {
 	fputs("set size 1,0.50\nset origin 0,0\n"
-	      "set title \"By subsystem: one bar per revision, .mmap (late) "
-	      "stacked under .mmap_prepare (early)\"\n"
+	      "set title \"By subsystem (drivers/ by its second level): one "
+	      "bar per revision, .mmap (late) stacked under .mmap_prepare "
+	      "(early)\"\n"
 	      "set style histogram rowstacked title offset 0,-1 font \",11\"\n"
 	      "set xtics rotate by -35 font \",9\"\nset bmargin 7\n"
 	      "set boxwidth 0.75\nset key top right vertical\n", f);
@@ -630,9 +674,8 @@ static void chart_panel_groups(FILE *f, struct chart_sub *cs, size_t shown,
 
 static int write_svg(const char *dir, json_t *doc)
 {
-	struct strvec subs = { 0 };
 	struct chart_sub *cs;
-	size_t shown = chart_subsystems(doc, &subs, &cs), len;
+	size_t ngroups, shown = chart_subsystems(doc, &cs, &ngroups), len;
 	char *buf, *cmd;
 	FILE *f = mem_open(&buf, &len);
 	long long top1, top2;
@@ -641,7 +684,7 @@ static int write_svg(const char *dir, json_t *doc)
 	fputs("# gnuplot script written by mmprep track: "
 	      "gnuplot adoption.gp > adoption.svg\n", f);
 	top1 = chart_totals(f, doc);
-	top2 = chart_groups(f, doc, cs, shown, subs.n);
+	top2 = chart_groups(f, doc, cs, shown, ngroups);
 	fputs("set terminal svg size 1100,900 dynamic noenhanced "
 	      "font \"sans,12\" background rgb \"white\"\n"
 	      "set output \"adoption.svg\"\nset multiplot title ", f);
@@ -652,10 +695,11 @@ static int write_svg(const char *dir, json_t *doc)
 	      "set grid ytics lc rgb \"#dddddd\"\nset border 3\n"
 	      "set ytics nomirror\nset ylabel \"file_operations tables\"\n", f);
 	chart_panel_totals(f, doc, top1);
-	chart_panel_groups(f, cs, shown, subs.n, top2);
+	chart_panel_groups(f, cs, shown, ngroups, top2);
 	fputs("unset multiplot\n", f);
+	for (size_t g = 0; g < ngroups; g++)
+		free(cs[g].name);
 	free(cs);
-	sv_free(&subs);
 	ret = save(dir, "adoption.gp", f, &buf, &len);
 	cmd = xasprintf("cd \"$1\" && gnuplot adoption.gp");
 	{

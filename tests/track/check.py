@@ -153,6 +153,14 @@ def csv_rows(d):
         return list(csv.DictReader(f))
 
 
+def chart_label(label):
+    """track_out.c's chart_label(): linux-source-6.12 -> 6.12."""
+    for prefix in ("linux-source-", "linux-"):
+        if label.startswith(prefix) and len(label) > len(prefix):
+            return label[len(prefix):]
+    return label
+
+
 def t_svg(d):
     """Valid XML, and the chart's numbers are the CSV's."""
     try:
@@ -170,7 +178,7 @@ def t_svg(d):
                        max(1, int(r["late"]) + int(r["early"])))))
             for r in rows]
     expect("svg totals vs csv", ticks, want)
-    labels = [r["revision"] for r in rows]
+    labels = [chart_label(r["revision"]) for r in rows]
     for l in labels:
         if l not in text:
             errors.append("svg: no label for revision %s" % l)
@@ -179,11 +187,13 @@ def t_svg(d):
         gp = f.read()
     block = gp.split("$subsystems << EOD\n")[1].split("EOD")[0]
     groups = [g for g in block.split("\n\n\n") if g.strip()]
+    # drivers/ by its second level, the rest by top-level directory
     subs = {}
     for r in csv_rows(d):
-        if r["level"] == "sub":
+        drivers = r["scope"].split("/")[0] == "drivers"
+        if (r["level"], drivers) in (("sub", True), ("top", False)):
             subs.setdefault(r["scope"], []).append(
-                (r["revision"], r["late"], r["early"]))
+                (chart_label(r["revision"]), r["late"], r["early"]))
     shown = [s for s in subs
              if any(x[1] != "0" or x[2] != "0" for x in subs[s])]
     for g in groups:
