@@ -17,8 +17,16 @@ check-integration-%: all $(MMPREP_CACHE)/src/linux-source-%/Makefile
 	tests/run-integration tests/integration/linux-$*.checks \
 		$(MMPREP_CACHE)/src/linux-source-$*
 
+# When KDIR (or BENCH_GIT) is a git repository, the bench also times a
+# further revision against a cold scan: see bench-track in mk/track.mk.
 bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 	tests/bench/run $(SCAN_KDIR) $(J)
+	@if [ -n "$(BENCH_GIT)" ] && git -C "$(BENCH_GIT)" rev-parse -q \
+		--verify "$(BENCH_TO)^{commit}" >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory bench-track; \
+	else \
+		echo "bench: track: skipped, BENCH_GIT='$(BENCH_GIT)' is not a git repository with $(BENCH_TO)"; \
+	fi
 
 .PHONY: check-fixtures check-badinput check-determinism check-compdb bench
 CHECKS += check-fixtures check-badinput check-determinism check-compdb \
