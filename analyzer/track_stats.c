@@ -315,12 +315,43 @@ static size_t count_name(json_t *list, const char *name, size_t *at)
 	return n;
 }
 
+/* "drivers/gpu/drm/tiny/cirrus.c" -> "cirrus", its length in *len */
+static const char *file_stem(json_t *k, size_t *len)
+{
+	const char *id = tj_str(k, "id"), *colon = strchr(id, ':');
+	const char *base = id, *dot;
+
+	for (const char *p = id; p < (colon ? colon : id + strlen(id)); p++)
+		if (*p == '/')
+			base = p + 1;
+	dot = strchr(base, '.');
+	*len = (dot && (!colon || dot < colon) ? dot : colon ? colon :
+		base + strlen(base)) - base;
+	return base;
+}
+
+/*
+ * The same file under another directory (fb.c), or renamed with a
+ * suffix (cirrus.c to cirrus-qemu.c); not another driver that happens to
+ * reuse the name of a removed one's table (sta2x11_vip.c and vip.c).
+ */
+static bool same_file(json_t *a, json_t *b)
+{
+	size_t la, lb;
+	const char *sa = file_stem(a, &la), *sb = file_stem(b, &lb);
+	size_t n = la < lb ? la : lb;
+	char next = la < lb ? sb[n] : la > lb ? sa[n] : 0;
+
+	return !strncmp(sa, sb, n) && (!next || next == '-' || next == '_');
+}
+
 /*
  * Files move (drivers/gpu/drm/tiny/ofdrm.c to drivers/gpu/drm/sysfb/,
  * x86's resctrl to fs/resctrl/), often in the release that converts
- * them.  A table removed from one file and added to another is the same
- * table when its name is unique among both the removed and the added;
- * a name used by several tables (a static "fops") is never paired.
+ * them.  A table removed from one file and added to a file of the same
+ * name (same_file) is the same table when its name is unique among both
+ * the removed and the added; a name used by several tables (a static
+ * "fops") is never paired.
  */
 static void pair_moves(json_t *added, json_t *removed, json_t *out)
 {
@@ -330,7 +361,9 @@ static void pair_moves(json_t *added, json_t *removed, json_t *out)
 		char *name = move_name(json_array_get(added, i));
 
 		if (count_name(added, name, &at_add) == 1 &&
-		    count_name(removed, name, &at_del) == 1) {
+		    count_name(removed, name, &at_del) == 1 &&
+		    same_file(json_array_get(added, i),
+			      json_array_get(removed, at_del))) {
 			classify(json_array_get(removed, at_del),
 				 json_array_get(added, i), true, out);
 			json_array_remove(removed, at_del);

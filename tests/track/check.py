@@ -324,11 +324,13 @@ def t_moves(d):
            [("drivers/char/new/b.c:b_fops.mmap_prepare",
              "drivers/char/b.c:b_fops.mmap")])
     expect("moves moved", pairs("moved"),
-           [("drivers/video/fbdev/core/fb.c:demo_fbops.fb_mmap",
+           [("drivers/video/fbdev/core/fb-core.c:demo_fbops.fb_mmap",
              "drivers/video/fbdev/fb.c:demo_fbops.fb_mmap")])
     expect("moves added", ids("added"),
-           ["drivers/misc/a.c:a_fops.mmap", "drivers/misc/a_too.c:a_fops.mmap"])
-    expect("moves removed", ids("removed"), ["drivers/char/a.c:a_fops.mmap"])
+           ["drivers/misc/a.c:a_fops.mmap", "drivers/misc/a_too.c:a_fops.mmap",
+            "mm/other.c:m_fops.mmap_prepare"])
+    expect("moves removed", ids("removed"),
+           ["drivers/char/a.c:a_fops.mmap", "mm/m.c:m_fops.mmap_prepare"])
     expect("moves reverted", ids("reverted"), [])
 
 
