@@ -218,10 +218,15 @@ static char *sanitize(const char *s)
 	return out;
 }
 
-/* The label of a revision: its name, or a short hash for a bare one. */
+/*
+ * The label of a revision: its name, or a short hash for a bare one and
+ * for one relative to another (HEAD~1, v7.0^), whose name would say
+ * nothing once the branch moves.
+ */
 static char *rev_label(const char *name, const char *commit)
 {
-	if (!strncmp(name, commit, strlen(name)) && strlen(name) >= 7)
+	if ((!strncmp(name, commit, strlen(name)) && strlen(name) >= 7) ||
+	    strpbrk(name, "~^@"))
 		return xstrndup(commit, 12);
 	return sanitize(name);
 }
