@@ -3,7 +3,7 @@
  * Parse workers: one mmprep-parse process per file, at most @width at a
  * time.  A worker that crashes, or runs past its time limit and is killed,
  * costs its own file only: the file is reported as failed and the run
- * goes on.
+ * goes on.  One that cannot start is tried once more (respawn).
  */
 #define _GNU_SOURCE
 #include "mmprep.h"
@@ -27,7 +27,11 @@ struct slot {
 	size_t job;
 	char *out;
 	time_t start;
+	bool retried;		/* the worker failed to start once already */
 };
+
+/* spawn()'s child exits so when execv() fails */
+#define EXIT_EXEC_FAILED 127
 
 const char *worker_path(void)
 {
@@ -77,9 +81,9 @@ static pid_t spawn(const struct tree *t, struct job *j, const char *out)
 	if (!pid) {
 		/* libclang's crash reports would drown the progress line */
 		if (!freopen("/dev/null", "w", stderr))
-			_exit(127);
+			_exit(EXIT_EXEC_FAILED);
 		execv(argv.v[0], argv.v);
-		_exit(127);
+		_exit(EXIT_EXEC_FAILED);
 	}
 	sv_free(&argv);
 	return pid;
@@ -95,6 +99,9 @@ static void finish(struct job *j, const char *out, int status, bool timed_out)
 		j->failure = xasprintf("parser crashed (signal %d: %s)",
 				       WTERMSIG(status),
 				       strsignal(WTERMSIG(status)));
+	} else if (WEXITSTATUS(status) == EXIT_EXEC_FAILED) {
+		j->failure = xasprintf("parser could not be started twice (%s)",
+				       worker_path());
 	} else if (WEXITSTATUS(status)) {
 		j->failure = xasprintf("parser exited with status %d",
 				       WEXITSTATUS(status));
@@ -122,6 +129,26 @@ static void progress(size_t done, size_t n, const char *file)
 	if (done == n)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
+}
+
+/*
+ * A worker that could not even start is tried once more: "make" relinks
+ * mmprep-parse by writing a new file, and a file spawned in that instant
+ * finds no worker.  That is no fault of the file.
+ */
+static bool respawn(const struct tree *t, struct job *jobs,
+		    struct slot *s, int status)
+{
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != EXIT_EXEC_FAILED ||
+	    s->retried)
+		return false;
+	usleep(500000);
+	s->retried = true;
+	s->start = time(NULL);
+	s->pid = spawn(t, &jobs[s->job], s->out);
+	if (s->pid < 0)
+		die(EXIT_INTERNAL, "fork: %s", strerror(errno));
+	return true;
 }
 
 /* Kill the workers that have run past @timeout seconds. */
@@ -166,6 +193,7 @@ void pool_run(const struct tree *t, struct job *jobs, size_t n, int width,
 			slots[i].out = xasprintf("%s/%zu.json", tmp, next);
 			slots[i].start = time(NULL);
 			slots[i].pid = spawn(t, &jobs[next++], slots[i].out);
+			slots[i].retried = false;
 			killed[i] = false;
 			if (slots[i].pid < 0)
 				die(EXIT_INTERNAL, "fork: %s", strerror(errno));
@@ -181,6 +209,8 @@ void pool_run(const struct tree *t, struct job *jobs, size_t n, int width,
 		}
 		for (int i = 0; i < width; i++) {
 			if (slots[i].pid != pid)
+				continue;
+			if (!killed[i] && respawn(t, jobs, &slots[i], status))
 				continue;
 			finish(&jobs[slots[i].job], slots[i].out, status,
 			       killed[i]);
