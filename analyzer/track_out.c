@@ -20,6 +20,7 @@
 #include <string.h>
 
 #define MD_LIST_MAX 40		/* changes listed per kind in adoption.md */
+#define MD_SUBSYSTEMS_TOP 15	/* subsystems adoption.md always lists */
 #define LATE_COLOR "#d95f02"
 #define EARLY_COLOR "#1b9e77"
 
@@ -315,11 +316,31 @@ static void ranked_subsystems(json_t *doc, struct strvec *out)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_rank);
 }
 
-static void subsystems_table(json_t *doc, struct table *t)
+/* Whether a subsystem's late/early counts differ between revisions. */
+static bool sub_changed(json_t *doc, const char *sub)
+{
+	json_t *first = json_array_get(revisions(doc), 0), *r;
+	size_t i;
+
+	json_array_foreach(revisions(doc), i, r)
+		if (sub_count(r, "subsystems", sub, "late") !=
+			    sub_count(first, "subsystems", sub, "late") ||
+		    sub_count(r, "subsystems", sub, "early") !=
+			    sub_count(first, "subsystems", sub, "early"))
+			return true;
+	return false;
+}
+
+/*
+ * Every subsystem, most late first; or, for a mail (brief), the first
+ * MD_SUBSYSTEMS_TOP and those whose counts moved.  Returns how many
+ * were left out.
+ */
+static size_t subsystems_table(json_t *doc, struct table *t, bool brief)
 {
 	struct strvec subs = { 0 };
+	size_t i, left = 0;
 	json_t *r;
-	size_t i;
 
 	t->ncol = 1 + json_array_size(revisions(doc));
 	ranked_subsystems(doc, &subs);
@@ -327,6 +348,11 @@ static void subsystems_table(json_t *doc, struct table *t)
 	json_array_foreach(revisions(doc), i, r)
 		cell(t, "%s", tj_str(r, "label"));
 	for (size_t s = 0; s < subs.n; s++) {
+		if (brief && s >= MD_SUBSYSTEMS_TOP &&
+		    !sub_changed(doc, subs.v[s])) {
+			left++;
+			continue;
+		}
 		cell(t, "%s", subs.v[s]);
 		json_array_foreach(revisions(doc), i, r)
 			cell(t, "%lld/%lld",
@@ -334,6 +360,7 @@ static void subsystems_table(json_t *doc, struct table *t)
 			     sub_count(r, "subsystems", subs.v[s], "early"));
 	}
 	sv_free(&subs);
+	return left;
 }
 
 /* Returns false when no layer hands drivers a VMA. */
@@ -436,7 +463,7 @@ static int write_md(const char *dir, json_t *doc)
 {
 	struct table t = { 0 };
 	char *buf;
-	size_t len;
+	size_t len, left;
 	FILE *f = mem_open(&buf, &len);
 
 	fprintf(f, "## .mmap_prepare adoption: %s\n\n", tj_str(doc, "name"));
@@ -450,8 +477,11 @@ static int write_md(const char *dir, json_t *doc)
 	table_print(f, &t);
 	md_missing(f, doc);
 	fputs("### By subsystem\n\n", f);
-	subsystems_table(doc, &t);
+	left = subsystems_table(doc, &t, true);
 	table_print(f, &t);
+	if (left)
+		fprintf(f, "%zu more subsystems with the same counts in every "
+			   "revision: adoption.csv, index.html.\n\n", left);
 	fputs("### Layers still handing drivers a VMA\n\n", f);
 	if (layers_table(doc, &t))
 		table_print(f, &t);
@@ -807,7 +837,7 @@ static int write_html(const char *dir, json_t *doc)
 	totals_table(doc, &t);
 	table_html(f, &t);
 	fputs("<h2>By subsystem (late/early)</h2>\n", f);
-	subsystems_table(doc, &t);
+	subsystems_table(doc, &t, false);
 	table_html(f, &t);
 	fputs("<h2>Layers still handing drivers a VMA</h2>\n", f);
 	if (layers_table(doc, &t))

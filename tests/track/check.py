@@ -334,6 +334,31 @@ def t_moves(d):
     expect("moves reverted", ids("reverted"), [])
 
 
+
+def t_md_subsystems(d):
+    """adoption.md lists every subsystem whose counts moved, and says how
+    many of the others it left out."""
+    with open(d + "/adoption.md") as f:
+        md = f.read()
+    part = md.split("### By subsystem")[1].split("###")[0]
+    rows = [l.split("|")[1].strip() for l in part.splitlines()
+            if l.startswith("| ") and "subsystem (late/early)" not in l]
+    left = re.search(r"^(\d+) more subsystems with the same counts", part,
+                     re.M)
+    revs = load(d)["revisions"]
+    names = {s for r in revs for s in r["subsystems"]}
+    zero = dict(late=0, early=0)
+    counts = {s: [(r["subsystems"].get(s, zero)["late"],
+                   r["subsystems"].get(s, zero)["early"]) for r in revs]
+              for s in names}
+    with_fops = {s for s, v in counts.items() if any(x != (0, 0) for x in v)}
+    moved = {s for s in with_fops if len(set(counts[s])) > 1}
+    missing = sorted(moved - set(rows))
+    expect("md subsystems that moved but are not listed", missing, [])
+    expect("md subsystem rows + left out", len(rows) +
+           (int(left.group(1)) if left else 0), len(with_fops))
+
+
 if __name__ == "__main__":
     globals()["t_" + sys.argv[1]](*sys.argv[2:])
     for e in errors:
