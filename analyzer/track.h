@@ -6,8 +6,9 @@
  *                changes between consecutive revisions: adoption.json
  *   track_stats.c  counts of one revision, changes between two
  *   track_git.c    a revision read blob by blob (partial clones)
- *   track_out.c  the same document as CSV, a mailing-list table, an SVG
- *                chart (gnuplot) and an HTML page
+ *   track_out.c  the same document as CSV, a mailing-list table and an
+ *                HTML page
+ *   track_chart.c  the SVG chart (gnuplot)
  */
 #ifndef MMPREP_TRACK_H
 #define MMPREP_TRACK_H
@@ -38,7 +39,25 @@ json_t *track_diff(const char *from, const char *to, json_t *a, json_t *b);
 int track_extract_blobs(const char *repo, const char *commit,
 			const char *dest, size_t *missing);
 
-/* Helpers shared by the two files. */
+/* Late and early, in the chart and on the page. */
+#define LATE_COLOR "#d95f02"
+#define EARLY_COLOR "#1b9e77"
+
+/* track_out.c, for track_chart.c: the document and its counts. */
+FILE *track_mem_open(char **buf, size_t *len);
+/* Write @f's text to @dir/@name; the stream is closed. */
+int track_save(const char *dir, const char *name, FILE *f, char **buf,
+	       size_t *len);
+json_t *track_revisions(json_t *doc);
+json_t *track_fops(json_t *r);
+long long track_sub_count(json_t *r, const char *field, const char *name,
+			  const char *kind);
+/* Second-level subsystems with a file_operations entry, most late first. */
+void track_ranked_subsystems(json_t *doc, struct strvec *out);
+/* adoption.svg and adoption.gp in @dir; 0, or -1 after saying why. */
+int track_write_svg(const char *dir, json_t *doc);
+
+/* Helpers shared by the files. */
 const char *tj_str(json_t *o, const char *key);
 long long tj_int(json_t *o, const char *key);
 int track_run(char *const argv[], const char *out_path);

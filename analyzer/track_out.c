@@ -21,10 +21,8 @@
 
 #define MD_LIST_MAX 40		/* changes listed per kind in adoption.md */
 #define MD_SUBSYSTEMS_TOP 15	/* subsystems adoption.md always lists */
-#define LATE_COLOR "#d95f02"
-#define EARLY_COLOR "#1b9e77"
 
-static FILE *mem_open(char **buf, size_t *len)
+FILE *track_mem_open(char **buf, size_t *len)
 {
 	FILE *f = open_memstream(buf, len);
 
@@ -34,7 +32,7 @@ static FILE *mem_open(char **buf, size_t *len)
 }
 
 /* Write @f's text to @dir/@name; the stream is closed. */
-static int save(const char *dir, const char *name, FILE *f, char **buf,
+int track_save(const char *dir, const char *name, FILE *f, char **buf,
 		size_t *len)
 {
 	char *path = path_join(dir, name);
@@ -47,12 +45,12 @@ static int save(const char *dir, const char *name, FILE *f, char **buf,
 	return ret;
 }
 
-static json_t *revisions(json_t *doc)
+json_t *track_revisions(json_t *doc)
 {
 	return json_object_get(doc, "revisions");
 }
 
-static json_t *fops(json_t *r)
+json_t *track_fops(json_t *r)
 {
 	return json_object_get(r, "file_operations");
 }
@@ -64,13 +62,13 @@ static void all_keys(json_t *doc, const char *field, struct strvec *out)
 	const char *k;
 	size_t i;
 
-	json_array_foreach(revisions(doc), i, r)
+	json_array_foreach(track_revisions(doc), i, r)
 		json_object_foreach(json_object_get(r, field), k, v)
 			sv_push(out, k);
 	sv_sort_uniq(out);
 }
 
-static long long sub_count(json_t *r, const char *field, const char *name,
+long long track_sub_count(json_t *r, const char *field, const char *name,
 			   const char *kind)
 {
 	return tj_int(json_object_get(json_object_get(r, field), name), kind);
@@ -109,7 +107,7 @@ static void all_layers(json_t *doc, struct strvec *out)
 	json_t *r, *l;
 	size_t i, j;
 
-	json_array_foreach(revisions(doc), i, r)
+	json_array_foreach(track_revisions(doc), i, r)
 		json_array_foreach(json_object_get(r, "layers"), j, l)
 			sv_pushf(out, "%s.%s", tj_str(l, "layer"),
 				 tj_str(l, "ops_field"));
@@ -143,9 +141,9 @@ static void csv_scope(FILE *f, json_t *r, const char *level,
 		fprintf(f, "%s,%s,%s,%s,%s,%lld,%lld,,,,%lld\n",
 			tj_str(r, "label"), tj_str(r, "version"),
 			tj_str(r, "commit"), level, names->v[i],
-			sub_count(r, field, names->v[i], "late"),
-			sub_count(r, field, names->v[i], "early"),
-			sub_count(r, field, names->v[i], "layers"));
+			track_sub_count(r, field, names->v[i], "late"),
+			track_sub_count(r, field, names->v[i], "early"),
+			track_sub_count(r, field, names->v[i], "layers"));
 }
 
 static int write_csv(const char *dir, json_t *doc)
@@ -153,7 +151,7 @@ static int write_csv(const char *dir, json_t *doc)
 	struct strvec tops = { 0 }, subs = { 0 }, layers = { 0 };
 	char *buf;
 	size_t len, i;
-	FILE *f = mem_open(&buf, &len);
+	FILE *f = track_mem_open(&buf, &len);
 	json_t *r;
 
 	all_keys(doc, "top_level", &tops);
@@ -161,15 +159,15 @@ static int write_csv(const char *dir, json_t *doc)
 	all_layers(doc, &layers);
 	fputs("revision,version,commit,level,scope,late,early,late_special,"
 	      "late_mechanical,late_unresolved,layer_entries\n", f);
-	json_array_foreach(revisions(doc), i, r) {
+	json_array_foreach(track_revisions(doc), i, r) {
 		fprintf(f, "%s,%s,%s,all,all,%lld,%lld,", tj_str(r, "label"),
 			tj_str(r, "version"), tj_str(r, "commit"),
-			tj_int(fops(r), "late"), tj_int(fops(r), "early"));
-		opt_int(f, json_object_get(fops(r), "late_special"), "");
+			tj_int(track_fops(r), "late"), tj_int(track_fops(r), "early"));
+		opt_int(f, json_object_get(track_fops(r), "late_special"), "");
 		fputc(',', f);
-		opt_int(f, json_object_get(fops(r), "late_mechanical"), "");
+		opt_int(f, json_object_get(track_fops(r), "late_mechanical"), "");
 		fputc(',', f);
-		opt_int(f, json_object_get(fops(r), "late_unresolved"), "");
+		opt_int(f, json_object_get(track_fops(r), "late_unresolved"), "");
 		fprintf(f, ",%lld\n", layer_entries(r));
 		csv_scope(f, r, "top", "top_level", &tops);
 		csv_scope(f, r, "sub", "subsystems", &subs);
@@ -182,7 +180,7 @@ static int write_csv(const char *dir, json_t *doc)
 	sv_free(&tops);
 	sv_free(&subs);
 	sv_free(&layers);
-	return save(dir, "adoption.csv", f, &buf, &len);
+	return track_save(dir, "adoption.csv", f, &buf, &len);
 }
 
 /*
@@ -259,8 +257,8 @@ static void totals_table(json_t *doc, struct table *t)
 	cell(t, "late, unresolved");
 	cell(t, "layer entries");
 	cell(t, "files parsed/cached");
-	json_array_foreach(revisions(doc), i, r) {
-		json_t *fo = fops(r), *c = json_object_get(r, "cost");
+	json_array_foreach(track_revisions(doc), i, r) {
+		json_t *fo = track_fops(r), *c = json_object_get(r, "cost");
 		long long late = tj_int(fo, "late"), early = tj_int(fo, "early");
 
 		cell(t, "%s", tj_str(r, "label"));
@@ -282,8 +280,8 @@ static json_t *rank_last;
 static int cmp_rank(const void *a, const void *b)
 {
 	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	long long lx = sub_count(rank_last, "subsystems", x, "late");
-	long long ly = sub_count(rank_last, "subsystems", y, "late");
+	long long lx = track_sub_count(rank_last, "subsystems", x, "late");
+	long long ly = track_sub_count(rank_last, "subsystems", y, "late");
 
 	return lx != ly ? (ly > lx) - (ly < lx) : strcmp(x, y);
 }
@@ -293,18 +291,18 @@ static bool has_fops(json_t *doc, const char *sub)
 	json_t *r;
 	size_t i;
 
-	json_array_foreach(revisions(doc), i, r)
-		if (sub_count(r, "subsystems", sub, "late") ||
-		    sub_count(r, "subsystems", sub, "early"))
+	json_array_foreach(track_revisions(doc), i, r)
+		if (track_sub_count(r, "subsystems", sub, "late") ||
+		    track_sub_count(r, "subsystems", sub, "early"))
 			return true;
 	return false;
 }
 
 /* Second-level subsystems with a file_operations entry, most late first. */
-static void ranked_subsystems(json_t *doc, struct strvec *out)
+void track_ranked_subsystems(json_t *doc, struct strvec *out)
 {
 	struct strvec all = { 0 };
-	json_t *revs = revisions(doc);
+	json_t *revs = track_revisions(doc);
 
 	all_keys(doc, "subsystems", &all);
 	for (size_t i = 0; i < all.n; i++)
@@ -319,14 +317,14 @@ static void ranked_subsystems(json_t *doc, struct strvec *out)
 /* Whether a subsystem's late/early counts differ between revisions. */
 static bool sub_changed(json_t *doc, const char *sub)
 {
-	json_t *first = json_array_get(revisions(doc), 0), *r;
+	json_t *first = json_array_get(track_revisions(doc), 0), *r;
 	size_t i;
 
-	json_array_foreach(revisions(doc), i, r)
-		if (sub_count(r, "subsystems", sub, "late") !=
-			    sub_count(first, "subsystems", sub, "late") ||
-		    sub_count(r, "subsystems", sub, "early") !=
-			    sub_count(first, "subsystems", sub, "early"))
+	json_array_foreach(track_revisions(doc), i, r)
+		if (track_sub_count(r, "subsystems", sub, "late") !=
+			    track_sub_count(first, "subsystems", sub, "late") ||
+		    track_sub_count(r, "subsystems", sub, "early") !=
+			    track_sub_count(first, "subsystems", sub, "early"))
 			return true;
 	return false;
 }
@@ -342,10 +340,10 @@ static size_t subsystems_table(json_t *doc, struct table *t, bool brief)
 	size_t i, left = 0;
 	json_t *r;
 
-	t->ncol = 1 + json_array_size(revisions(doc));
-	ranked_subsystems(doc, &subs);
+	t->ncol = 1 + json_array_size(track_revisions(doc));
+	track_ranked_subsystems(doc, &subs);
 	cell(t, "subsystem (late/early)");
-	json_array_foreach(revisions(doc), i, r)
+	json_array_foreach(track_revisions(doc), i, r)
 		cell(t, "%s", tj_str(r, "label"));
 	for (size_t s = 0; s < subs.n; s++) {
 		if (brief && s >= MD_SUBSYSTEMS_TOP &&
@@ -354,10 +352,10 @@ static size_t subsystems_table(json_t *doc, struct table *t, bool brief)
 			continue;
 		}
 		cell(t, "%s", subs.v[s]);
-		json_array_foreach(revisions(doc), i, r)
+		json_array_foreach(track_revisions(doc), i, r)
 			cell(t, "%lld/%lld",
-			     sub_count(r, "subsystems", subs.v[s], "late"),
-			     sub_count(r, "subsystems", subs.v[s], "early"));
+			     track_sub_count(r, "subsystems", subs.v[s], "late"),
+			     track_sub_count(r, "subsystems", subs.v[s], "early"));
 	}
 	sv_free(&subs);
 	return left;
@@ -370,16 +368,16 @@ static bool layers_table(json_t *doc, struct table *t)
 	json_t *r;
 	size_t i;
 
-	t->ncol = 1 + json_array_size(revisions(doc));
+	t->ncol = 1 + json_array_size(track_revisions(doc));
 	all_layers(doc, &layers);
 	if (!layers.n)
 		return false;
 	cell(t, "layer.field (implementations)");
-	json_array_foreach(revisions(doc), i, r)
+	json_array_foreach(track_revisions(doc), i, r)
 		cell(t, "%s", tj_str(r, "label"));
 	for (size_t l = 0; l < layers.n; l++) {
 		cell(t, "%s", layers.v[l]);
-		json_array_foreach(revisions(doc), i, r)
+		json_array_foreach(track_revisions(doc), i, r)
 			cell(t, "%lld", layer_impls(r, layers.v[l]));
 	}
 	sv_free(&layers);
@@ -451,7 +449,7 @@ static void md_missing(FILE *f, json_t *doc)
 	json_t *r;
 	size_t i;
 
-	json_array_foreach(revisions(doc), i, r)
+	json_array_foreach(track_revisions(doc), i, r)
 		if (tj_int(r, "missing_files"))
 			fprintf(f, "Note: %lld files of %s are missing from the "
 				   "repository (partial clone); its counts may "
@@ -464,7 +462,7 @@ static int write_md(const char *dir, json_t *doc)
 	struct table t = { 0 };
 	char *buf;
 	size_t len, left;
-	FILE *f = mem_open(&buf, &len);
+	FILE *f = track_mem_open(&buf, &len);
 
 	fprintf(f, "## .mmap_prepare adoption: %s\n\n", tj_str(doc, "name"));
 	fputs("file_operations tables whose mmap hook still takes a VMA "
@@ -490,260 +488,9 @@ static int write_md(const char *dir, json_t *doc)
 	if (json_array_size(json_object_get(doc, "changes")))
 		fputs("### Changes\n\n", f);
 	md_changes(f, doc);
-	return save(dir, "adoption.md", f, &buf, &len);
+	return track_save(dir, "adoption.md", f, &buf, &len);
 }
 
-
-/*
- * The chart's groups: under drivers/ each second-level subsystem
- * (drivers/gpu, drivers/char), elsewhere the top-level directory, so
- * that the forty filesystems converted one table each show as "fs"
- * rather than as forty bars of one.  Those with the most file_operations
- * entries over all revisions are drawn, fewer when there are many
- * revisions so that bars stay readable; the rest are summed as one more
- * group.
- */
-struct chart_sub {
-	char *name;
-	const char *field;	/* "subsystems" or "top_level" */
-	long long score;
-};
-
-static int cmp_score(const void *a, const void *b)
-{
-	const struct chart_sub *x = a, *y = b;
-
-	if (x->score != y->score)
-		return (y->score > x->score) - (y->score < x->score);
-	return strcmp(x->name, y->name);
-}
-
-static long long group_count(json_t *r, const struct chart_sub *g,
-			     const char *kind)
-{
-	return sub_count(r, g->field, g->name, kind);
-}
-
-static size_t chart_subsystems(json_t *doc, struct chart_sub **out,
-			       size_t *ngroups)
-{
-	size_t nrev = json_array_size(revisions(doc)), max, n = 0;
-	struct strvec subs = { 0 };
-	struct chart_sub *cs;
-	json_t *r;
-	size_t i;
-
-	ranked_subsystems(doc, &subs);
-	cs = xcalloc(subs.n + 1, sizeof(*cs));
-	for (size_t s = 0; s < subs.n; s++) {
-		bool drivers = !strncmp(subs.v[s], "drivers", 7) &&
-			       (!subs.v[s][7] || subs.v[s][7] == '/');
-		size_t len = drivers ? strlen(subs.v[s]) :
-				       strcspn(subs.v[s], "/");
-		size_t g;
-
-		for (g = 0; g < n; g++)
-			if (strlen(cs[g].name) == len &&
-			    !strncmp(cs[g].name, subs.v[s], len))
-				break;
-		if (g < n)
-			continue;
-		cs[n].name = xstrndup(subs.v[s], len);
-		cs[n].field = drivers ? "subsystems" : "top_level";
-		json_array_foreach(revisions(doc), i, r)
-			cs[n].score += group_count(r, &cs[n], "late") +
-				       group_count(r, &cs[n], "early");
-		n++;
-	}
-	sv_free(&subs);
-	qsort(cs, n, sizeof(*cs), cmp_score);
-	max = 48 / (nrev ? nrev : 1);
-	max = max < 3 ? 3 : max > 8 ? 8 : max;
-	*out = cs;
-	*ngroups = n;
-	return n < max ? n : max;
-}
-
-/*
- * A revision's name on the chart, where space is short: unpacked trees
- * are named after their directory, "linux-source-6.12" -> "6.12".
- */
-static const char *chart_label(json_t *r)
-{
-	const char *l = tj_str(r, "label");
-
-	if (!strncmp(l, "linux-source-", 13) && l[13])
-		return l + 13;
-	if (!strncmp(l, "linux-", 6) && l[6])
-		return l + 6;
-	return l;
-}
-
-/* A gnuplot string: double quotes, with " and \ escaped. */
-static void gp_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-static long long chart_totals(FILE *f, json_t *doc)
-{
-	long long top = 1;
-	json_t *r;
-	size_t i;
-
-	fputs("$totals << EOD\n", f);
-	json_array_foreach(revisions(doc), i, r) {
-		long long late = tj_int(fops(r), "late");
-		long long early = tj_int(fops(r), "early");
-
-		gp_str(f, chart_label(r));
-		fprintf(f, " %lld %lld\n", late, early);
-		top = late > top ? late : early > top ? early : top;
-	}
-	fputs("EOD\n", f);
-	return top;
-}
-
-/* One data block per shown subsystem, and one for the rest. */
-static long long chart_groups(FILE *f, json_t *doc, struct chart_sub *cs,
-			      size_t shown, size_t nsubs)
-{
-	long long top = 1;
-	json_t *r;
-	size_t i;
-
-	fputs("$subsystems << EOD\n", f);
-	for (size_t g = 0; g < shown + (nsubs > shown); g++) {
-		json_array_foreach(revisions(doc), i, r) {
-			long long late = 0, early = 0;
-
-			for (size_t s = g; s < (g < shown ? g + 1 : nsubs); s++) {
-				late += group_count(r, &cs[s], "late");
-				early += group_count(r, &cs[s], "early");
-			}
-			gp_str(f, chart_label(r));
-			fprintf(f, " %lld %lld\n", late, early);
-			top = late + early > top ? late + early : top;
-		}
-		fputs("\n\n", f);
-	}
-	fputs("EOD\n", f);
-	return top;
-}
-
-/* Whole-number tics, at most about eight of them. */
-static long long tic_step(long long top)
-{
-	static const int nice[] = { 1, 2, 5 };
-	long long scale = 1;
-
-	for (;;) {
-		for (int i = 0; i < 3; i++)
-			if (top / (nice[i] * scale) <= 8)
-				return nice[i] * scale;
-		scale *= 10;
-	}
-}
-
-static void chart_panel_totals(FILE *f, json_t *doc, long long top)
-{
-	fputs("set size 1,0.45\nset origin 0,0.50\n"
-	      "set title \"All subsystems: file_operations tables per revision\"\n"
-	      "set style histogram clustered gap 1\n"
-	      "set xtics nomirror scale 0 norotate font \",11\"\n"
-	      "set key top left horizontal\n", f);
-	fprintf(f, "set yrange [0:%lld]\nset ytics %lld\n", top + top / 4 + 1,
-		tic_step(top));
-	fprintf(f, "plot $totals using 2:xtic(sprintf(\"%%s\\n%%d late, %%d "
-		   "early (%%d%%%% early)\", strcol(1), int($2), int($3), "
-		   "int($3) + int($2) ? int(100.0 * $3 / ($2 + $3) + 0.5) : 0)) "
-		   "title \".mmap: late "
-		   "KSM path\" lc rgb \"%s\", \\\n"
-		   "  '' using 3 title \".mmap_prepare: early KSM path\" lc rgb "
-		   "\"%s\", \\\n"
-		   "  '' using ($0-1.0/6):2:(sprintf(\"%%d\", int($2))) with "
-		   "labels offset 0,0.6 notitle, \\\n"
-		   "  '' using ($0+1.0/6):3:(sprintf(\"%%d\", int($3))) with "
-		   "labels offset 0,0.6 notitle\n", LATE_COLOR, EARLY_COLOR);
-	(void)doc;
-}
-
-static void chart_panel_groups(FILE *f, struct chart_sub *cs, size_t shown,
-			       size_t nsubs, long long top)
-{
-	fputs("set size 1,0.50\nset origin 0,0\n"
-	      "set title \"By subsystem (drivers/ by its second level): one "
-	      "bar per revision, .mmap (late) stacked under .mmap_prepare "
-	      "(early)\"\n"
-	      "set style histogram rowstacked title offset 0,-1 font \",11\"\n"
-	      "set xtics rotate by -35 font \",9\"\nset bmargin 7\n"
-	      "set boxwidth 0.75\nset key top right vertical\n", f);
-	fprintf(f, "set yrange [0:%lld]\nset ytics %lld\nplot ",
-		top + top / 5 + 1, tic_step(top));
-	for (size_t g = 0; g < shown + (nsubs > shown); g++) {
-		char *name = g < shown ? xstrdup(cs[g].name) :
-			     xasprintf("%zu more", nsubs - shown);
-
-		fputs(g ? ", \\\n  newhistogram " : "newhistogram ", f);
-		gp_str(f, name);
-		fprintf(f, ", $subsystems index %zu using 2:xtic(1) %s lc rgb "
-			   "\"%s\", '' index %zu using 3 %s lc rgb \"%s\"", g,
-			g ? "notitle" : "title \".mmap (late)\"", LATE_COLOR, g,
-			g ? "notitle" : "title \".mmap_prepare (early)\"",
-			EARLY_COLOR);
-		free(name);
-	}
-	fputc('\n', f);
-}
-
-static int write_svg(const char *dir, json_t *doc)
-{
-	struct chart_sub *cs;
-	size_t ngroups, shown = chart_subsystems(doc, &cs, &ngroups), len;
-	char *buf, *cmd;
-	FILE *f = mem_open(&buf, &len);
-	long long top1, top2;
-	int ret;
-
-	fputs("# gnuplot script written by mmprep track: "
-	      "gnuplot adoption.gp > adoption.svg\n", f);
-	top1 = chart_totals(f, doc);
-	top2 = chart_groups(f, doc, cs, shown, ngroups);
-	fputs("set terminal svg size 1100,900 dynamic noenhanced "
-	      "font \"sans,12\" background rgb \"white\"\n"
-	      "set output \"adoption.svg\"\nset multiplot title ", f);
-	gp_str(f, tj_str(doc, "name"));
-	fputs(" . \": .mmap_prepare adoption (mmprep track)\" font \",15\"\n"
-	      "set style data histograms\n"
-	      "set style fill solid 0.9 border rgb \"#444444\"\n"
-	      "set grid ytics lc rgb \"#dddddd\"\nset border 3\n"
-	      "set ytics nomirror\nset ylabel \"file_operations tables\"\n", f);
-	chart_panel_totals(f, doc, top1);
-	chart_panel_groups(f, cs, shown, ngroups, top2);
-	fputs("unset multiplot\n", f);
-	for (size_t g = 0; g < ngroups; g++)
-		free(cs[g].name);
-	free(cs);
-	ret = save(dir, "adoption.gp", f, &buf, &len);
-	cmd = xasprintf("cd \"$1\" && gnuplot adoption.gp");
-	{
-		char *argv[] = { "sh", "-c", cmd, "gnuplot", (char *)dir, NULL };
-
-		if (!ret && track_run(argv, NULL)) {
-			warnx_("gnuplot failed on %s/adoption.gp (is gnuplot-nox "
-			       "installed? make deps)", dir);
-			ret = -1;
-		}
-	}
-	free(cmd);
-	return ret;
-}
 
 static void table_html(FILE *f, struct table *t)
 {
@@ -811,7 +558,7 @@ static int write_html(const char *dir, json_t *doc)
 	struct table t = { 0 };
 	char *buf;
 	size_t len, i;
-	FILE *f = mem_open(&buf, &len);
+	FILE *f = track_mem_open(&buf, &len);
 	json_t *c;
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -848,7 +595,7 @@ static int write_html(const char *dir, json_t *doc)
 	json_array_foreach(json_object_get(doc, "changes"), i, c)
 		html_changes(f, c);
 	fputs("</body></html>\n", f);
-	return save(dir, "index.html", f, &buf, &len);
+	return track_save(dir, "index.html", f, &buf, &len);
 }
 
 int track_write(const char *dir, json_t *doc)
@@ -858,7 +605,7 @@ int track_write(const char *dir, json_t *doc)
 	ret |= write_json(dir, doc);
 	ret |= write_csv(dir, doc);
 	ret |= write_md(dir, doc);
-	ret |= write_svg(dir, doc);
+	ret |= track_write_svg(dir, doc);
 	ret |= write_html(dir, doc);
 	return ret ? -1 : 0;
 }
