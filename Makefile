@@ -80,10 +80,15 @@ $(BUILD)/worker/%.o: analyzer/%.c
 DEB_PKGS += make gcc libc6-dev libclang-19-dev llvm-19-dev libjansson-dev \
 	    libxxhash-dev coccinelle sparse flex bison bc libelf-dev libssl-dev \
 	    xz-utils git python3 perl
+# DEB_CMDS: command:package, installed only when the command is missing
+# (node and npm may come from another nodejs package that conflicts with
+# Debian's npm).
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
-		grep -q '^install ok installed' || echo $$p; done); \
+		grep -q '^install ok installed' || echo $$p; done; \
+		for c in $(DEB_CMDS); do \
+		command -v $${c%%:*} >/dev/null 2>&1 || echo $${c#*:}; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing:" $$missing; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -3,9 +3,12 @@
 # kbuild CHECK= mode, and the man page.
 DRIVER_SRC += html.c sarif.c summary_md.c check.c
 # index.html inlines these at generation time; without them it falls back
-# to plain tables.  chromium and python3-jsonschema are for the tests.
+# to plain tables.  The tests also need chromium and python3-jsonschema,
+# node and npm (playwright-core and the SARIF schema come from npm), and
+# groff to lint the man page.
 DEB_PKGS += libjs-jquery libjs-jquery-datatables libjs-chart.js chromium \
-	    python3-jsonschema
+	    python3-jsonschema groff-base
+DEB_CMDS += node:nodejs npm:npm
 INSTALL_EXTRA += install -D -m 644 mmprep.1 \
 	$(DESTDIR)$(PREFIX)/share/man/man1/mmprep.1;
 check-reports: all
