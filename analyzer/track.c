@@ -68,18 +68,6 @@ static const char track_usage[] =
 	"  -q, --quiet         no per-revision lines\n"
 	"      --cache-info    where the facts cache is, and its size\n";
 
-const char *tj_str(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	return s ? s : "";
-}
-
-long long tj_int(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
 /*
  * Run @argv, its stdout into @out_path (NULL: inherited), stderr kept.
  * Returns the exit status, or -1.
@@ -461,8 +449,8 @@ static json_t *cache_info(void)
 static void print_cache_info(json_t *info)
 {
 	printf("facts cache: %s, %lld entries, %.1f MiB (make clean-cache "
-	       "empties it)\n", tj_str(info, "dir"), tj_int(info, "entries"),
-	       tj_int(info, "bytes") / 1048576.0);
+	       "empties it)\n", jstr(info, "dir"), jint(info, "entries"),
+	       jint(info, "bytes") / 1048576.0);
 }
 
 static char *default_name(struct rev *revs, size_t n)
@@ -477,9 +465,9 @@ static void print_rev(json_t *r)
 	json_t *c = json_object_get(r, "cost");
 
 	printf("track: %-14s %lld late, %lld early; files: %lld cached, "
-	       "%lld parsed (%.1fs)\n", tj_str(r, "label"), tj_int(f, "late"),
-	       tj_int(f, "early"), tj_int(c, "cached"),
-	       tj_int(c, "parsed_fresh"),
+	       "%lld parsed (%.1fs)\n", jstr(r, "label"), jint(f, "late"),
+	       jint(f, "early"), jint(c, "cached"),
+	       jint(c, "parsed_fresh"),
 	       json_real_value(json_object_get(c, "seconds")));
 	fflush(stdout);
 }

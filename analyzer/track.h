@@ -58,8 +58,6 @@ void track_ranked_subsystems(json_t *doc, struct strvec *out);
 int track_write_svg(const char *dir, json_t *doc);
 
 /* Helpers shared by the files. */
-const char *tj_str(json_t *o, const char *key);
-long long tj_int(json_t *o, const char *key);
 int track_run(char *const argv[], const char *out_path);
 /* The standard output of @argv (its length in @len), or NULL on failure. */
 char *track_output(char *const argv[], size_t *len);

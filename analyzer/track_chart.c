@@ -87,7 +87,7 @@ static size_t chart_subsystems(json_t *doc, struct chart_sub **out,
  */
 static const char *chart_label(json_t *r)
 {
-	const char *l = tj_str(r, "label");
+	const char *l = jstr(r, "label");
 
 	if (!strncmp(l, "linux-source-", 13) && l[13])
 		return l + 13;
@@ -116,8 +116,8 @@ static long long chart_totals(FILE *f, json_t *doc)
 
 	fputs("$totals << EOD\n", f);
 	json_array_foreach(track_revisions(doc), i, r) {
-		long long late = tj_int(track_fops(r), "late");
-		long long early = tj_int(track_fops(r), "early");
+		long long late = jint(track_fops(r), "late");
+		long long early = jint(track_fops(r), "early");
 
 		gp_str(f, chart_label(r));
 		fprintf(f, " %lld %lld\n", late, early);
@@ -235,7 +235,7 @@ int track_write_svg(const char *dir, json_t *doc)
 	fputs("set terminal svg size 1100,900 dynamic noenhanced "
 	      "font \"sans,12\" background rgb \"white\"\n"
 	      "set output \"adoption.svg\"\nset multiplot title ", f);
-	gp_str(f, tj_str(doc, "name"));
+	gp_str(f, jstr(doc, "name"));
 	fputs(" . \": .mmap_prepare adoption (mmprep track)\" font \",15\"\n"
 	      "set style data histograms\n"
 	      "set style fill solid 0.9 border rgb \"#444444\"\n"

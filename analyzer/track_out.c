@@ -71,7 +71,7 @@ static void all_keys(json_t *doc, const char *field, struct strvec *out)
 long long track_sub_count(json_t *r, const char *field, const char *name,
 			   const char *kind)
 {
-	return tj_int(json_object_get(json_object_get(r, field), name), kind);
+	return jint(json_object_get(json_object_get(r, field), name), kind);
 }
 
 static long long layer_entries(json_t *r)
@@ -81,7 +81,7 @@ static long long layer_entries(json_t *r)
 	long long n = 0;
 
 	json_object_foreach(json_object_get(r, "top_level"), k, v)
-		n += tj_int(v, "layers");
+		n += jint(v, "layers");
 	return n;
 }
 
@@ -91,13 +91,13 @@ static long long layer_impls(json_t *r, const char *layer)
 	size_t i;
 
 	json_array_foreach(json_object_get(r, "layers"), i, l) {
-		char *name = xasprintf("%s.%s", tj_str(l, "layer"),
-				       tj_str(l, "ops_field"));
+		char *name = xasprintf("%s.%s", jstr(l, "layer"),
+				       jstr(l, "ops_field"));
 		bool match = !strcmp(name, layer);
 
 		free(name);
 		if (match)
-			return tj_int(l, "implementations");
+			return jint(l, "implementations");
 	}
 	return 0;
 }
@@ -109,8 +109,8 @@ static void all_layers(json_t *doc, struct strvec *out)
 
 	json_array_foreach(track_revisions(doc), i, r)
 		json_array_foreach(json_object_get(r, "layers"), j, l)
-			sv_pushf(out, "%s.%s", tj_str(l, "layer"),
-				 tj_str(l, "ops_field"));
+			sv_pushf(out, "%s.%s", jstr(l, "layer"),
+				 jstr(l, "ops_field"));
 	sv_sort_uniq(out);
 }
 
@@ -139,8 +139,8 @@ static void csv_scope(FILE *f, json_t *r, const char *level,
 {
 	for (size_t i = 0; i < names->n; i++)
 		fprintf(f, "%s,%s,%s,%s,%s,%lld,%lld,,,,%lld\n",
-			tj_str(r, "label"), tj_str(r, "version"),
-			tj_str(r, "commit"), level, names->v[i],
+			jstr(r, "label"), jstr(r, "version"),
+			jstr(r, "commit"), level, names->v[i],
 			track_sub_count(r, field, names->v[i], "late"),
 			track_sub_count(r, field, names->v[i], "early"),
 			track_sub_count(r, field, names->v[i], "layers"));
@@ -160,9 +160,9 @@ static int write_csv(const char *dir, json_t *doc)
 	fputs("revision,version,commit,level,scope,late,early,late_special,"
 	      "late_mechanical,late_unresolved,layer_entries\n", f);
 	json_array_foreach(track_revisions(doc), i, r) {
-		fprintf(f, "%s,%s,%s,all,all,%lld,%lld,", tj_str(r, "label"),
-			tj_str(r, "version"), tj_str(r, "commit"),
-			tj_int(track_fops(r), "late"), tj_int(track_fops(r), "early"));
+		fprintf(f, "%s,%s,%s,all,all,%lld,%lld,", jstr(r, "label"),
+			jstr(r, "version"), jstr(r, "commit"),
+			jint(track_fops(r), "late"), jint(track_fops(r), "early"));
 		opt_int(f, json_object_get(track_fops(r), "late_special"), "");
 		fputc(',', f);
 		opt_int(f, json_object_get(track_fops(r), "late_mechanical"), "");
@@ -173,8 +173,8 @@ static int write_csv(const char *dir, json_t *doc)
 		csv_scope(f, r, "sub", "subsystems", &subs);
 		for (size_t k = 0; k < layers.n; k++)
 			fprintf(f, "%s,%s,%s,layer,%s,,,,,,%lld\n",
-				tj_str(r, "label"), tj_str(r, "version"),
-				tj_str(r, "commit"), layers.v[k],
+				jstr(r, "label"), jstr(r, "version"),
+				jstr(r, "commit"), layers.v[k],
 				layer_impls(r, layers.v[k]));
 	}
 	sv_free(&tops);
@@ -259,10 +259,10 @@ static void totals_table(json_t *doc, struct table *t)
 	cell(t, "files parsed/cached");
 	json_array_foreach(track_revisions(doc), i, r) {
 		json_t *fo = track_fops(r), *c = json_object_get(r, "cost");
-		long long late = tj_int(fo, "late"), early = tj_int(fo, "early");
+		long long late = jint(fo, "late"), early = jint(fo, "early");
 
-		cell(t, "%s", tj_str(r, "label"));
-		cell(t, "%s", tj_str(r, "version"));
+		cell(t, "%s", jstr(r, "label"));
+		cell(t, "%s", jstr(r, "version"));
 		cell(t, "%lld", late);
 		cell(t, "%lld", early);
 		cell(t, "%.1f", late + early ? 100.0 * early / (late + early) : 0.0);
@@ -270,7 +270,7 @@ static void totals_table(json_t *doc, struct table *t)
 		cell_opt(t, json_object_get(fo, "late_mechanical"));
 		cell_opt(t, json_object_get(fo, "late_unresolved"));
 		cell(t, "%lld", layer_entries(r));
-		cell(t, "%lld/%lld", tj_int(c, "parsed_fresh"), tj_int(c, "cached"));
+		cell(t, "%lld/%lld", jint(c, "parsed_fresh"), jint(c, "cached"));
 	}
 }
 
@@ -344,7 +344,7 @@ static size_t subsystems_table(json_t *doc, struct table *t, bool brief)
 	track_ranked_subsystems(doc, &subs);
 	cell(t, "subsystem (late/early)");
 	json_array_foreach(track_revisions(doc), i, r)
-		cell(t, "%s", tj_str(r, "label"));
+		cell(t, "%s", jstr(r, "label"));
 	for (size_t s = 0; s < subs.n; s++) {
 		if (brief && s >= MD_SUBSYSTEMS_TOP &&
 		    !sub_changed(doc, subs.v[s])) {
@@ -374,7 +374,7 @@ static bool layers_table(json_t *doc, struct table *t)
 		return false;
 	cell(t, "layer.field (implementations)");
 	json_array_foreach(track_revisions(doc), i, r)
-		cell(t, "%s", tj_str(r, "label"));
+		cell(t, "%s", jstr(r, "label"));
 	for (size_t l = 0; l < layers.n; l++) {
 		cell(t, "%s", layers.v[l]);
 		json_array_foreach(track_revisions(doc), i, r)
@@ -403,11 +403,11 @@ static void md_list(FILE *f, json_t *c, const char *kind, const char *title,
 			break;
 		}
 		if (json_object_get(e, "was"))
-			fprintf(f, "  %s (was %s)\n", tj_str(e, "id"),
-				tj_str(e, "was"));
+			fprintf(f, "  %s (was %s)\n", jstr(e, "id"),
+				jstr(e, "was"));
 		else
-			fprintf(f, "  %s%s\n", tj_str(e, "id"),
-				strcmp(tj_str(e, "state"), "layer") ? "" :
+			fprintf(f, "  %s%s\n", jstr(e, "id"),
+				strcmp(jstr(e, "state"), "layer") ? "" :
 				" [layer]");
 	}
 	fputc('\n', f);
@@ -422,7 +422,7 @@ static void md_changes(FILE *f, json_t *doc)
 		size_t moved = json_array_size(json_object_get(c, "moved"));
 
 		fprintf(f, "### %s -> %s: %zu converted, %zu added, %zu removed",
-			tj_str(c, "from"), tj_str(c, "to"),
+			jstr(c, "from"), jstr(c, "to"),
 			json_array_size(json_object_get(c, "converted")),
 			json_array_size(json_object_get(c, "added")),
 			json_array_size(json_object_get(c, "removed")));
@@ -450,11 +450,11 @@ static void md_missing(FILE *f, json_t *doc)
 	size_t i;
 
 	json_array_foreach(track_revisions(doc), i, r)
-		if (tj_int(r, "missing_files"))
+		if (jint(r, "missing_files"))
 			fprintf(f, "Note: %lld files of %s are missing from the "
 				   "repository (partial clone); its counts may "
-				   "be low.\n\n", tj_int(r, "missing_files"),
-				tj_str(r, "label"));
+				   "be low.\n\n", jint(r, "missing_files"),
+				jstr(r, "label"));
 }
 
 static int write_md(const char *dir, json_t *doc)
@@ -464,13 +464,13 @@ static int write_md(const char *dir, json_t *doc)
 	size_t len, left;
 	FILE *f = track_mem_open(&buf, &len);
 
-	fprintf(f, "## .mmap_prepare adoption: %s\n\n", tj_str(doc, "name"));
+	fprintf(f, "## .mmap_prepare adoption: %s\n\n", jstr(doc, "name"));
 	fputs("file_operations tables whose mmap hook still takes a VMA "
 	      "(.mmap, late KSM path)\nand those converted to .mmap_prepare "
 	      "(early), as found by mmprep scan\n", f);
 	fprintf(f, "(mmprep %s, arch %s).\n\n",
-		tj_str(json_object_get(doc, "tool"), "version"),
-		tj_str(doc, "arch"));
+		jstr(json_object_get(doc, "tool"), "version"),
+		jstr(doc, "arch"));
 	totals_table(doc, &t);
 	table_print(f, &t);
 	md_missing(f, doc);
@@ -519,19 +519,19 @@ static void html_changes(FILE *f, json_t *c)
 
 	fprintf(f, "<h3>%s &rarr; %s</h3>\n<table>\n<tr><th>change</th>"
 		   "<th>entry</th><th>subsystem</th></tr>\n",
-		tj_str(c, "from"), tj_str(c, "to"));
+		jstr(c, "from"), jstr(c, "to"));
 	for (int k = 0; kinds[k]; k++) {
 		json_array_foreach(json_object_get(c, kinds[k]), i, e) {
 			fprintf(f, "<tr class=\"%s\"><td>%s</td><td>", kinds[k],
 				kinds[k]);
-			html_escape(f, tj_str(e, "id"));
+			html_escape(f, jstr(e, "id"));
 			if (json_object_get(e, "was")) {
 				fputs(" <small>(was ", f);
-				html_escape(f, tj_str(e, "was"));
+				html_escape(f, jstr(e, "was"));
 				fputs(")</small>", f);
 			}
 			fputs("</td><td>", f);
-			html_escape(f, tj_str(e, "subsystem"));
+			html_escape(f, jstr(e, "subsystem"));
 			fputs("</td></tr>\n", f);
 		}
 	}
@@ -563,7 +563,7 @@ static int write_html(const char *dir, json_t *doc)
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	      "\n<title>.mmap_prepare adoption: ", f);
-	html_escape(f, tj_str(doc, "name"));
+	html_escape(f, jstr(doc, "name"));
 	fputs("</title>\n<style>\nbody{font-family:sans-serif;max-width:1150px;"
 	      "margin:1em auto;padding:0 1em}\ntable{border-collapse:collapse;"
 	      "margin:.5em 0 1.5em}\nth,td{border:1px solid #ccc;padding:.2em "
@@ -572,7 +572,7 @@ static int write_html(const char *dir, json_t *doc)
 	      "{color:" EARLY_COLOR "}\ntr.reverted td:first-child{color:"
 	      LATE_COLOR "}\nsvg{max-width:100%;height:auto}\n</style></head>"
 	      "<body>\n<h1>.mmap_prepare adoption: ", f);
-	html_escape(f, tj_str(doc, "name"));
+	html_escape(f, jstr(doc, "name"));
 	fputs("</h1>\n<p>file_operations tables whose mmap hook takes a VMA "
 	      "(<code>.mmap</code>, late KSM path) and those converted to "
 	      "<code>.mmap_prepare</code> (early), per revision, as found by "

@@ -43,7 +43,7 @@ static char *top_of(const char *sub)
 
 static void count_subsystem(json_t *r, json_t *e)
 {
-	const char *path = tj_str(e, "ksm_path"), *sub = tj_str(e, "subsystem");
+	const char *path = jstr(e, "ksm_path"), *sub = jstr(e, "subsystem");
 	const char *kind = *path ? path : "layers";
 	char *top = top_of(sub);
 
@@ -67,7 +67,7 @@ static json_t *fops_counts(json_t *entries)
 	size_t i;
 
 	json_array_foreach(entries, i, e) {
-		const char *path = tj_str(e, "ksm_path");
+		const char *path = jstr(e, "ksm_path");
 		json_t *sp = json_object_get(e, "special");
 
 		if (!strcmp(path, "early"))
@@ -108,8 +108,8 @@ static json_t *layers_given(json_t *given)
 	size_t i;
 
 	json_array_foreach(given, i, l) {
-		const char *layer = tj_str(l, "layer");
-		const char *field = tj_str(l, "ops_field");
+		const char *layer = jstr(l, "layer");
+		const char *field = jstr(l, "ops_field");
 		const char *dot = strchr(field, '.');
 		char *type = *layer || !dot ? xstrdup(layer) :
 					      xstrndup(field, dot - field);
@@ -134,20 +134,20 @@ static json_t *layers_counted(json_t *entries)
 	json_array_foreach(entries, i, e) {
 		char *key;
 
-		if (!strcmp(tj_str(e, "ops_type"), "file_operations"))
+		if (!strcmp(jstr(e, "ops_type"), "file_operations"))
 			continue;
-		key = xasprintf("%s.%s", tj_str(e, "ops_type"), tj_str(e, "field"));
+		key = xasprintf("%s.%s", jstr(e, "ops_type"), jstr(e, "field"));
 		l = json_object_get(by, key);
 		if (!l) {
 			l = json_pack("{s:s, s:s, s:i, s:{}}", "layer",
-				      tj_str(e, "ops_type"), "ops_field",
-				      tj_str(e, "field"), "implementations", 0,
+				      jstr(e, "ops_type"), "ops_field",
+				      jstr(e, "field"), "implementations", 0,
 				      "drivers");
 			json_object_set_new(by, key, l);
 		}
 		bump(l, "implementations", 1);
 		json_object_set_new(json_object_get(l, "drivers"),
-				    tj_str(e, "file"), json_true());
+				    jstr(e, "file"), json_true());
 		free(key);
 	}
 	json_object_foreach(by, k, l) {
@@ -164,8 +164,8 @@ static json_t *files_of(json_t *scan)
 	json_t *f = json_object_get(scan, "files");
 
 	return json_pack("{s:I, s:I, s:I, s:I}",
-			 "candidates", (json_int_t)tj_int(f, "candidates"),
-			 "parsed", (json_int_t)tj_int(f, "parsed"),
+			 "candidates", (json_int_t)jint(f, "candidates"),
+			 "parsed", (json_int_t)jint(f, "parsed"),
 			 "degraded", (json_int_t)json_array_size(json_object_get(f, "degraded")),
 			 "failed", (json_int_t)json_array_size(json_object_get(f, "failed")));
 }
@@ -181,9 +181,9 @@ json_t *track_summary(const char *label, const char *commit, json_t *scan,
 
 	json_object_set_new(r, "label", json_string(label));
 	json_object_set_new(r, "commit", commit ? json_string(commit) : json_null());
-	json_object_set_new(r, "version", json_string(tj_str(tree, "version")));
+	json_object_set_new(r, "version", json_string(jstr(tree, "version")));
 	json_object_set_new(r, "tree", commit ? json_null() :
-				       json_string(tj_str(tree, "path")));
+				       json_string(jstr(tree, "path")));
 	json_object_set_new(r, "entries", json_integer(json_array_size(entries)));
 	json_object_set_new(r, "file_operations", fops_counts(entries));
 	json_object_set_new(r, "layers", json_is_array(layers) ?
@@ -201,11 +201,11 @@ json_t *track_summary(const char *label, const char *commit, json_t *scan,
 
 static char *entry_name(json_t *e)
 {
-	const char *id = tj_str(e, "id"), *clash = strchr(id, '#');
+	const char *id = jstr(e, "id"), *clash = strchr(id, '#');
 
-	if (strcmp(tj_str(e, "ops_type"), "file_operations"))
+	if (strcmp(jstr(e, "ops_type"), "file_operations"))
 		return xstrdup(id);
-	return xasprintf("%s:%s%s", tj_str(e, "file"), tj_str(e, "ops_name"),
+	return xasprintf("%s:%s%s", jstr(e, "file"), jstr(e, "ops_name"),
 			 clash ? clash : "");
 }
 
@@ -215,7 +215,7 @@ json_t *track_keys(json_t *scan)
 	size_t i;
 
 	json_array_foreach(json_object_get(scan, "entries"), i, e) {
-		const char *path = tj_str(e, "ksm_path");
+		const char *path = jstr(e, "ksm_path");
 		char *name = entry_name(e);
 		json_t *old = json_object_get(keys, name);
 
@@ -223,13 +223,13 @@ json_t *track_keys(json_t *scan)
 		if (!old || !strcmp(path, "early"))
 			json_object_set_new(keys, name, json_pack(
 				"{s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
-				"id", tj_str(e, "id"),
+				"id", jstr(e, "id"),
 				"state", *path ? path : "layer",
-				"ops_type", tj_str(e, "ops_type"),
-				"ops_name", tj_str(e, "ops_name"),
-				"field", tj_str(e, "field"),
-				"subsystem", tj_str(e, "subsystem"),
-				"callback", tj_str(e, "callback")));
+				"ops_type", jstr(e, "ops_type"),
+				"ops_name", jstr(e, "ops_name"),
+				"field", jstr(e, "field"),
+				"subsystem", jstr(e, "subsystem"),
+				"callback", jstr(e, "callback")));
 		free(name);
 	}
 	return keys;
@@ -237,8 +237,8 @@ json_t *track_keys(json_t *scan)
 
 static int cmp_id(const void *a, const void *b)
 {
-	return strcmp(tj_str(*(json_t *const *)a, "id"),
-		      tj_str(*(json_t *const *)b, "id"));
+	return strcmp(jstr(*(json_t *const *)a, "id"),
+		      jstr(*(json_t *const *)b, "id"));
 }
 
 static json_t *sorted(json_t *list)
@@ -258,20 +258,20 @@ static json_t *sorted(json_t *list)
 
 static json_t *change(json_t *e, json_t *was)
 {
-	json_t *c = json_pack("{s:s, s:s, s:s, s:s}", "id", tj_str(e, "id"),
-			      "state", tj_str(e, "state"),
-			      "ops_type", tj_str(e, "ops_type"),
-			      "subsystem", tj_str(e, "subsystem"));
+	json_t *c = json_pack("{s:s, s:s, s:s, s:s}", "id", jstr(e, "id"),
+			      "state", jstr(e, "state"),
+			      "ops_type", jstr(e, "ops_type"),
+			      "subsystem", jstr(e, "subsystem"));
 
 	if (was)
-		json_object_set_new(c, "was", json_string(tj_str(was, "id")));
+		json_object_set_new(c, "was", json_string(jstr(was, "id")));
 	return c;
 }
 
 /* A table found in both revisions: converted, reverted, or moved. */
 static void classify(json_t *was, json_t *now, bool moved, json_t *out)
 {
-	const char *sa = tj_str(was, "state"), *sb = tj_str(now, "state");
+	const char *sa = jstr(was, "state"), *sb = jstr(now, "state");
 
 	if (!strcmp(sa, "late") && !strcmp(sb, "early"))
 		json_array_append_new(json_object_get(out, "converted"),
@@ -291,11 +291,11 @@ static void classify(json_t *was, json_t *now, bool moved, json_t *out)
  */
 static char *move_name(json_t *k)
 {
-	bool fops = !strcmp(tj_str(k, "ops_type"), "file_operations");
+	bool fops = !strcmp(jstr(k, "ops_type"), "file_operations");
 
-	return xasprintf("%s %s%s%s", tj_str(k, "ops_type"),
-			 tj_str(k, "ops_name"), fops ? "" : ".",
-			 fops ? "" : tj_str(k, "field"));
+	return xasprintf("%s %s%s%s", jstr(k, "ops_type"),
+			 jstr(k, "ops_name"), fops ? "" : ".",
+			 fops ? "" : jstr(k, "field"));
 }
 
 static size_t count_name(json_t *list, const char *name, size_t *at)
@@ -318,7 +318,7 @@ static size_t count_name(json_t *list, const char *name, size_t *at)
 /* "drivers/gpu/drm/tiny/cirrus.c" -> "cirrus", its length in *len */
 static const char *file_stem(json_t *k, size_t *len)
 {
-	const char *id = tj_str(k, "id"), *colon = strchr(id, ':');
+	const char *id = jstr(k, "id"), *colon = strchr(id, ':');
 	const char *base = id, *dot;
 
 	for (const char *p = id; p < (colon ? colon : id + strlen(id)); p++)
