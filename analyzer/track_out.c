@@ -114,15 +114,6 @@ static void all_layers(json_t *doc, struct strvec *out)
 	sv_sort_uniq(out);
 }
 
-/* An optional count: empty in CSV, "n/a" in tables. */
-static void opt_int(FILE *f, json_t *v, const char *none)
-{
-	if (json_is_integer(v))
-		fprintf(f, "%lld", json_integer_value(v));
-	else
-		fputs(none, f);
-}
-
 static int write_json(const char *dir, json_t *doc)
 {
 	char *path = path_join(dir, "adoption.json");
@@ -160,15 +151,13 @@ static int write_csv(const char *dir, json_t *doc)
 	fputs("revision,version,commit,level,scope,late,early,late_special,"
 	      "late_mechanical,late_unresolved,layer_entries\n", f);
 	json_array_foreach(track_revisions(doc), i, r) {
-		fprintf(f, "%s,%s,%s,all,all,%lld,%lld,", jstr(r, "label"),
-			jstr(r, "version"), jstr(r, "commit"),
-			jint(track_fops(r), "late"), jint(track_fops(r), "early"));
-		opt_int(f, json_object_get(track_fops(r), "late_special"), "");
-		fputc(',', f);
-		opt_int(f, json_object_get(track_fops(r), "late_mechanical"), "");
-		fputc(',', f);
-		opt_int(f, json_object_get(track_fops(r), "late_unresolved"), "");
-		fprintf(f, ",%lld\n", layer_entries(r));
+		json_t *fo = track_fops(r);
+
+		fprintf(f, "%s,%s,%s,all,all,%lld,%lld,%lld,%lld,%lld,%lld\n",
+			jstr(r, "label"), jstr(r, "version"), jstr(r, "commit"),
+			jint(fo, "late"), jint(fo, "early"),
+			jint(fo, "late_special"), jint(fo, "late_mechanical"),
+			jint(fo, "late_unresolved"), layer_entries(r));
 		csv_scope(f, r, "top", "top_level", &tops);
 		csv_scope(f, r, "sub", "subsystems", &subs);
 		for (size_t k = 0; k < layers.n; k++)
@@ -205,15 +194,6 @@ static void cell(struct table *t, const char *fmt, ...)
 		die(EXIT_INTERNAL, "out of memory");
 	va_end(ap);
 	sv_take(&t->cells, s);
-}
-
-/* A count a scan may not have given: "n/a" rather than 0. */
-static void cell_opt(struct table *t, json_t *v)
-{
-	if (json_is_integer(v))
-		cell(t, "%lld", json_integer_value(v));
-	else
-		cell(t, "n/a");
 }
 
 static void table_print(FILE *f, struct table *t)
@@ -266,9 +246,9 @@ static void totals_table(json_t *doc, struct table *t)
 		cell(t, "%lld", late);
 		cell(t, "%lld", early);
 		cell(t, "%.1f", late + early ? 100.0 * early / (late + early) : 0.0);
-		cell_opt(t, json_object_get(fo, "late_special"));
-		cell_opt(t, json_object_get(fo, "late_mechanical"));
-		cell_opt(t, json_object_get(fo, "late_unresolved"));
+		cell(t, "%lld", jint(fo, "late_special"));
+		cell(t, "%lld", jint(fo, "late_mechanical"));
+		cell(t, "%lld", jint(fo, "late_unresolved"));
 		cell(t, "%lld", layer_entries(r));
 		cell(t, "%lld/%lld", jint(c, "parsed_fresh"), jint(c, "cached"));
 	}

@@ -53,109 +53,45 @@ static void count_subsystem(json_t *r, json_t *e)
 }
 
 /*
- * The late entries split as the scan's summary splits them (report.c):
- * those that set a VM_SPECIAL flag (VM_IO, VM_PFNMAP, ...) need more
- * than a mechanical conversion, those behind an unresolved dispatch are
- * not known either way, the rest set none.  Known only from scans that
- * report "special"; otherwise the three counts are null.
+ * The file_operations counts of the scan's own summary (report.c), so
+ * that a revision's numbers are the scan's: the late entries split into
+ * those that set a VM_SPECIAL flag (VM_IO, VM_PFNMAP, ...), which need
+ * more than a mechanical conversion, those behind an unresolved dispatch,
+ * and the rest, which set none.
  */
-static json_t *fops_counts(json_t *entries)
+static json_t *fops_counts(json_t *scan)
 {
-	long long late = 0, early = 0, special = 0, unresolved = 0;
-	bool known = false;
-	json_t *e;
-	size_t i;
+	json_t *fo = json_object_get(json_object_get(scan, "summary"),
+				     "file_operations");
 
-	json_array_foreach(entries, i, e) {
-		const char *path = jstr(e, "ksm_path");
-		json_t *sp = json_object_get(e, "special");
-
-		if (!strcmp(path, "early"))
-			early++;
-		if (strcmp(path, "late"))
-			continue;
-		late++;
-		known |= sp != NULL;
-		if (json_is_true(sp))
-			special++;
-		else if (json_array_size(json_object_get(e, "unresolved")))
-			unresolved++;
-	}
-	return json_pack("{s:I, s:I, s:o, s:o, s:o}", "late", late,
-			 "early", early,
-			 "late_special", known ? json_integer(special) : json_null(),
-			 "late_mechanical", known ?
-			 json_integer(late - special - unresolved) : json_null(),
-			 "late_unresolved",
-			 known ? json_integer(unresolved) : json_null());
-}
-
-static json_int_t count_of(json_t *v)
-{
-	if (json_is_array(v))
-		return (json_int_t)json_array_size(v);
-	return json_integer_value(v);
+	return json_pack("{s:I, s:I, s:I, s:I, s:I}",
+			 "late", (json_int_t)jint(fo, "late"),
+			 "early", (json_int_t)jint(fo, "early"),
+			 "late_special", (json_int_t)jint(fo, "late_special"),
+			 "late_mechanical", (json_int_t)jint(fo, "late_mechanical"),
+			 "late_unresolved", (json_int_t)jint(fo, "late_unresolved"));
 }
 
 /*
- * The scan's own "layers" where it has them, normalised to counts and to
- * { layer: "fb_ops", ops_field: "fb_mmap" } (a scan may say only
- * ops_field: "fb_ops.fb_mmap").
+ * The scan's "layers" (annotate.c), { ops_field: "fb_ops.fb_mmap",
+ * implementations, drivers }, as { layer: "fb_ops", ops_field: "fb_mmap",
+ * implementations, drivers }.
  */
-static json_t *layers_given(json_t *given)
+static json_t *layers_of(json_t *scan)
 {
 	json_t *out = json_array(), *l;
 	size_t i;
 
-	json_array_foreach(given, i, l) {
-		const char *layer = jstr(l, "layer");
+	json_array_foreach(json_object_get(scan, "layers"), i, l) {
 		const char *field = jstr(l, "ops_field");
 		const char *dot = strchr(field, '.');
-		char *type = *layer || !dot ? xstrdup(layer) :
-					      xstrndup(field, dot - field);
 
-		json_array_append_new(out, json_pack("{s:s, s:s, s:I, s:I}",
-			"layer", type, "ops_field", *layer || !dot ? field : dot + 1,
-			"implementations",
-			count_of(json_object_get(l, "implementations")),
-			"drivers", count_of(json_object_get(l, "drivers"))));
-		free(type);
+		json_array_append_new(out, json_pack("{s:s%, s:s, s:I, s:I}",
+			"layer", field, dot ? (size_t)(dot - field) : strlen(field),
+			"ops_field", dot ? dot + 1 : "",
+			"implementations", (json_int_t)jint(l, "implementations"),
+			"drivers", (json_int_t)jint(l, "drivers")));
 	}
-	return out;
-}
-
-/* Otherwise: every entry outside file_operations, by ops_type.field. */
-static json_t *layers_counted(json_t *entries)
-{
-	json_t *by = json_object(), *out = json_array(), *e, *l;
-	const char *k;
-	size_t i;
-
-	json_array_foreach(entries, i, e) {
-		char *key;
-
-		if (!strcmp(jstr(e, "ops_type"), "file_operations"))
-			continue;
-		key = xasprintf("%s.%s", jstr(e, "ops_type"), jstr(e, "field"));
-		l = json_object_get(by, key);
-		if (!l) {
-			l = json_pack("{s:s, s:s, s:i, s:{}}", "layer",
-				      jstr(e, "ops_type"), "ops_field",
-				      jstr(e, "field"), "implementations", 0,
-				      "drivers");
-			json_object_set_new(by, key, l);
-		}
-		bump(l, "implementations", 1);
-		json_object_set_new(json_object_get(l, "drivers"),
-				    jstr(e, "file"), json_true());
-		free(key);
-	}
-	json_object_foreach(by, k, l) {
-		json_object_set_new(l, "drivers", json_integer(
-			json_object_size(json_object_get(l, "drivers"))));
-		json_array_append(out, l);
-	}
-	json_decref(by);
 	return out;
 }
 
@@ -174,7 +110,6 @@ json_t *track_summary(const char *label, const char *commit, json_t *scan,
 		      json_t *cost)
 {
 	json_t *entries = json_object_get(scan, "entries");
-	json_t *layers = json_object_get(scan, "layers");
 	json_t *tree = json_object_get(scan, "tree"), *e;
 	json_t *r = json_object();
 	size_t i;
@@ -185,11 +120,8 @@ json_t *track_summary(const char *label, const char *commit, json_t *scan,
 	json_object_set_new(r, "tree", commit ? json_null() :
 				       json_string(jstr(tree, "path")));
 	json_object_set_new(r, "entries", json_integer(json_array_size(entries)));
-	json_object_set_new(r, "file_operations", fops_counts(entries));
-	json_object_set_new(r, "layers", json_is_array(layers) ?
-				layers_given(layers) : layers_counted(entries));
-	json_object_set_new(r, "layers_from", json_string(
-				json_is_array(layers) ? "scan" : "entries"));
+	json_object_set_new(r, "file_operations", fops_counts(scan));
+	json_object_set_new(r, "layers", layers_of(scan));
 	json_object_set_new(r, "subsystems", json_object());
 	json_object_set_new(r, "top_level", json_object());
 	json_array_foreach(entries, i, e)
