@@ -44,10 +44,6 @@ int track_extract_blobs(const char *repo, const char *commit,
 #define EARLY_COLOR "#1b9e77"
 
 /* track_out.c, for track_chart.c: the document and its counts. */
-FILE *track_mem_open(char **buf, size_t *len);
-/* Write @f's text to @dir/@name; the stream is closed. */
-int track_save(const char *dir, const char *name, FILE *f, char **buf,
-	       size_t *len);
 json_t *track_revisions(json_t *doc);
 json_t *track_fops(json_t *r);
 long long track_sub_count(json_t *r, const char *field, const char *name,

@@ -5,6 +5,7 @@
  * other files, so every number it draws is written on it or its axes.
  */
 #define _GNU_SOURCE
+#include "reports.h"
 #include "track.h"
 
 #include <stdio.h>
@@ -219,14 +220,12 @@ static void chart_panel_groups(FILE *f, struct chart_sub *cs, size_t shown,
 	fputc('\n', f);
 }
 
-int track_write_svg(const char *dir, json_t *doc)
+/* The gnuplot script: its data blocks, then the two panels. */
+static void render_gp(FILE *f, json_t *doc)
 {
 	struct chart_sub *cs;
-	size_t ngroups, shown = chart_subsystems(doc, &cs, &ngroups), len;
-	char *buf, *cmd;
-	FILE *f = track_mem_open(&buf, &len);
+	size_t ngroups, shown = chart_subsystems(doc, &cs, &ngroups);
 	long long top1, top2;
-	int ret;
 
 	fputs("# gnuplot script written by mmprep track: "
 	      "gnuplot adoption.gp > adoption.svg\n", f);
@@ -247,17 +246,18 @@ int track_write_svg(const char *dir, json_t *doc)
 	for (size_t g = 0; g < ngroups; g++)
 		free(cs[g].name);
 	free(cs);
-	ret = track_save(dir, "adoption.gp", f, &buf, &len);
-	cmd = xasprintf("cd \"$1\" && gnuplot adoption.gp");
-	{
-		char *argv[] = { "sh", "-c", cmd, "gnuplot", (char *)dir, NULL };
+}
 
-		if (!ret && track_run(argv, NULL)) {
-			warnx_("gnuplot failed on %s/adoption.gp (is gnuplot-nox "
-			       "installed? make deps)", dir);
-			ret = -1;
-		}
+int track_write_svg(const char *dir, json_t *doc)
+{
+	char *argv[] = { "sh", "-c", "cd \"$1\" && gnuplot adoption.gp",
+			 "gnuplot", (char *)dir, NULL };
+
+	report_render(doc, dir, "adoption.gp", render_gp);
+	if (track_run(argv, NULL)) {
+		warnx_("gnuplot failed on %s/adoption.gp (is gnuplot-nox "
+		       "installed? make deps)", dir);
+		return -1;
 	}
-	free(cmd);
-	return ret;
+	return 0;
 }

@@ -22,29 +22,6 @@
 #define MD_LIST_MAX 40		/* changes listed per kind in adoption.md */
 #define MD_SUBSYSTEMS_TOP 15	/* subsystems adoption.md always lists */
 
-FILE *track_mem_open(char **buf, size_t *len)
-{
-	FILE *f = open_memstream(buf, len);
-
-	if (!f)
-		die(EXIT_INTERNAL, "out of memory");
-	return f;
-}
-
-/* Write @f's text to @dir/@name; the stream is closed. */
-int track_save(const char *dir, const char *name, FILE *f, char **buf,
-		size_t *len)
-{
-	char *path = path_join(dir, name);
-	int ret = fclose(f) ? -1 : write_file(path, *buf, *len);
-
-	if (ret)
-		warnx_("%s: cannot write", path);
-	free(*buf);
-	free(path);
-	return ret;
-}
-
 json_t *track_revisions(json_t *doc)
 {
 	return json_object_get(doc, "revisions");
@@ -137,12 +114,10 @@ static void csv_scope(FILE *f, json_t *r, const char *level,
 			track_sub_count(r, field, names->v[i], "layers"));
 }
 
-static int write_csv(const char *dir, json_t *doc)
+static void render_csv(FILE *f, json_t *doc)
 {
 	struct strvec tops = { 0 }, subs = { 0 }, layers = { 0 };
-	char *buf;
-	size_t len, i;
-	FILE *f = track_mem_open(&buf, &len);
+	size_t i;
 	json_t *r;
 
 	all_keys(doc, "top_level", &tops);
@@ -169,7 +144,6 @@ static int write_csv(const char *dir, json_t *doc)
 	sv_free(&tops);
 	sv_free(&subs);
 	sv_free(&layers);
-	return track_save(dir, "adoption.csv", f, &buf, &len);
 }
 
 /*
@@ -437,12 +411,10 @@ static void md_missing(FILE *f, json_t *doc)
 				jstr(r, "label"));
 }
 
-static int write_md(const char *dir, json_t *doc)
+static void render_md(FILE *f, json_t *doc)
 {
 	struct table t = { 0 };
-	char *buf;
-	size_t len, left;
-	FILE *f = track_mem_open(&buf, &len);
+	size_t left;
 
 	fprintf(f, "## .mmap_prepare adoption: %s\n\n", jstr(doc, "name"));
 	fputs("file_operations tables whose mmap hook still takes a VMA "
@@ -468,7 +440,6 @@ static int write_md(const char *dir, json_t *doc)
 	if (json_array_size(json_object_get(doc, "changes")))
 		fputs("### Changes\n\n", f);
 	md_changes(f, doc);
-	return track_save(dir, "adoption.md", f, &buf, &len);
 }
 
 
@@ -519,27 +490,22 @@ static void html_changes(FILE *f, json_t *c)
 }
 
 /* The chart inline, so that the page is one file to mail or publish. */
-static void html_chart(FILE *f, const char *dir)
+static void html_chart(FILE *f, const char *svg)
 {
-	char *path = path_join(dir, "adoption.svg");
-	char *svg = read_file(path, NULL);
-	char *start = svg ? strstr(svg, "<svg") : NULL;
+	const char *start = svg ? strstr(svg, "<svg") : NULL;
 
 	if (start)
 		fputs(start, f);
 	else
 		fputs("<p>(no chart: gnuplot did not run)</p>\n", f);
-	free(svg);
-	free(path);
 }
 
-static int write_html(const char *dir, json_t *doc)
+/* @page: { "doc": the adoption.json document, "svg": the chart's text } */
+static void render_html(FILE *f, json_t *page)
 {
+	json_t *doc = json_object_get(page, "doc"), *c;
 	struct table t = { 0 };
-	char *buf;
-	size_t len, i;
-	FILE *f = track_mem_open(&buf, &len);
-	json_t *c;
+	size_t i;
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	      "\n<title>.mmap_prepare adoption: ", f);
@@ -559,7 +525,7 @@ static int write_html(const char *dir, json_t *doc)
 	      "<code>mmprep scan</code>.  Data: <a href=\"adoption.csv\">CSV"
 	      "</a>, <a href=\"adoption.json\">JSON</a>, <a href=\"adoption.md"
 	      "\">Markdown</a>, <a href=\"adoption.svg\">SVG</a>.</p>\n", f);
-	html_chart(f, dir);
+	html_chart(f, json_string_value(json_object_get(page, "svg")));
 	fputs("<h2>Per revision</h2>\n", f);
 	totals_table(doc, &t);
 	table_html(f, &t);
@@ -575,17 +541,23 @@ static int write_html(const char *dir, json_t *doc)
 	json_array_foreach(json_object_get(doc, "changes"), i, c)
 		html_changes(f, c);
 	fputs("</body></html>\n", f);
-	return track_save(dir, "index.html", f, &buf, &len);
 }
 
 int track_write(const char *dir, json_t *doc)
 {
-	int ret = 0;
+	int ret = write_json(dir, doc);
+	char *path, *svg;
+	json_t *page;
 
-	ret |= write_json(dir, doc);
-	ret |= write_csv(dir, doc);
-	ret |= write_md(dir, doc);
+	report_render(doc, dir, "adoption.csv", render_csv);
+	report_render(doc, dir, "adoption.md", render_md);
 	ret |= track_write_svg(dir, doc);
-	ret |= write_html(dir, doc);
+	path = path_join(dir, "adoption.svg");
+	svg = read_file(path, NULL);
+	page = json_pack("{s:O, s:s?}", "doc", doc, "svg", svg);
+	report_render(page, dir, "index.html", render_html);
+	json_decref(page);
+	free(svg);
+	free(path);
 	return ret ? -1 : 0;
 }
