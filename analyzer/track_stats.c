@@ -230,6 +230,7 @@ static char *move_name(json_t *k)
 			 fops ? "" : jstr(k, "field"));
 }
 
+/* How many of @list have @name; the last one's index in *@at (if given). */
 static size_t count_name(json_t *list, const char *name, size_t *at)
 {
 	size_t i, n = 0;
@@ -240,7 +241,8 @@ static size_t count_name(json_t *list, const char *name, size_t *at)
 
 		if (!strcmp(m, name)) {
 			n++;
-			*at = i;
+			if (at)
+				*at = i;
 		}
 		free(m);
 	}
@@ -287,12 +289,12 @@ static bool same_file(json_t *a, json_t *b)
  */
 static void pair_moves(json_t *added, json_t *removed, json_t *out)
 {
-	size_t i = 0, at_add, at_del;
+	size_t i = 0, at_del;
 
 	while (i < json_array_size(added)) {
 		char *name = move_name(json_array_get(added, i));
 
-		if (count_name(added, name, &at_add) == 1 &&
+		if (count_name(added, name, NULL) == 1 &&
 		    count_name(removed, name, &at_del) == 1 &&
 		    same_file(json_array_get(added, i),
 			      json_array_get(removed, at_del))) {
