@@ -9,7 +9,9 @@
 #   make bench KDIR=...  time a cold scan against a Coccinelle pass
 #   make install PREFIX=...
 #
-# Feature fragments in mk/*.mk add sources, commands and tests.
+# The sources are listed here, folder by folder (analyzer/mmprep.h is the
+# map, analyzer/LAYERS the allowed dependencies); the fragments in
+# mk/*.mk add commands and tests only.
 
 LLVM_CONFIG ?= llvm-config-19
 CC ?= cc
@@ -26,17 +28,33 @@ LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null || echo /usr/lib/llv
 LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null || echo /usr/lib/llvm-19/lib)
 
 WARN := -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes
-BASE_CFLAGS := -std=gnu11 $(WARN) -MMD -MP
+BASE_CFLAGS := -std=gnu11 $(WARN) -MMD -MP -Ianalyzer
 WORKER_CFLAGS := $(BASE_CFLAGS) -I$(LLVM_INC)
 WORKER_LIBS := -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang -ljansson
 DRIVER_LIBS := -ljansson -lxxhash
 
-# The driver's pipeline, in order; see analyzer/mmprep.h.
-DRIVER_SRC := main.c tree.c kbuild.c shim.c makeflags.c compdb.c select.c \
-	      pool.c merge.c analyze.c vmflags.c symindex.c fixpoint.c annotate.c \
-	      evidence.c categorize.c report.c writers.c explain.c patches.c util.c
-# The parse worker; see analyzer/worker.h.
-WORKER_SRC := parse.c discover.c summarize.c util.c
+# The driver, folder by folder in the order a scan runs through them.
+COMMON_SRC := util.c proc.c
+TREE_SRC := tree.c sources.c kbuild.c shim.c makeflags.c compdb.c select.c
+ANALYSIS_SRC := vmflags.c symindex.c fixpoint.c dispatch.c evidence.c \
+		annotate.c categorize.c analyze.c
+SCAN_SRC := scan.c pool.c cache.c merge.c
+REPORTS_SRC := report.c writers.c render.c ranking.c html.c sarif.c \
+	       summary_md.c
+TRACK_SRC := track.c track_git.c track_stats.c track_doc.c track_out.c \
+	     track_chart.c
+CLI_SRC := main.c options.c scan.c track.c explain.c report.c patches.c \
+	   check.c
+DRIVER_SRC := $(addprefix common/,$(COMMON_SRC)) \
+	      $(addprefix tree/,$(TREE_SRC)) \
+	      $(addprefix analysis/,$(ANALYSIS_SRC)) \
+	      $(addprefix scan/,$(SCAN_SRC)) \
+	      $(addprefix reports/,$(REPORTS_SRC)) \
+	      $(addprefix track/,$(TRACK_SRC)) \
+	      $(addprefix cli/,$(CLI_SRC))
+# The parse worker, the only part linked with libclang.
+WORKER_SRC := $(addprefix worker/,parse.c discover.c summarize.c \
+		inclusions.c types.c cursor.c) common/util.c
 CHECKS :=
 .DEFAULT_GOAL := all
 INSTALL_EXTRA :=

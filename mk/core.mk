@@ -11,6 +11,9 @@ check-badinput: all
 	tests/run-badinput
 check-compdb: all
 	tests/run-compdb
+# analyzer/'s folders depend on each other only as analyzer/LAYERS says.
+check-layers: all
+	tests/run-layers
 
 # Debian's trees, unpacked into the cache by the rule in the Makefile.
 check-integration-%: all $(MMPREP_CACHE)/src/linux-source-%/Makefile
@@ -28,6 +31,7 @@ bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 		echo "bench: track: skipped, BENCH_GIT='$(BENCH_GIT)' is not a git repository with $(BENCH_TO)"; \
 	fi
 
-.PHONY: check-fixtures check-badinput check-determinism check-compdb bench
-CHECKS += check-fixtures check-badinput check-determinism check-compdb \
+.PHONY: check-fixtures check-badinput check-determinism check-compdb \
+	check-layers bench
+CHECKS += check-layers check-fixtures check-badinput check-determinism check-compdb \
 	  check-integration-6.12 check-integration-6.1

@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # Reports for people and tools (index.html, scan.sarif, summary.md), the
 # kbuild CHECK= mode, and the man page.
-DRIVER_SRC += html.c sarif.c summary_md.c check.c
 # index.html inlines these at generation time; without them it falls back
 # to plain tables.  The tests also need chromium and python3-jsonschema,
 # node and npm (playwright-core and the SARIF schema come from npm), and

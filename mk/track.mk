@@ -8,8 +8,6 @@
 #
 # Reports go to reports/track-<name>/ (TRACK_NAME=... to choose it); the
 # per-file facts cache lives in $(MMPREP_CACHE)/facts.
-DRIVER_SRC += track.c track_stats.c track_git.c track_out.c track_chart.c cache.c
-WORKER_SRC += inclusions.c
 # gnuplot draws adoption.svg.
 DEB_PKGS += gnuplot-nox
 

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The interprocedural half of a scan, on the merged entries and the
+ * per-function summaries of the parse workers:
+ *
+ *   vmflags.c    VM_* names and values of the tree being scanned
+ *   symindex.c   where the tree defines functions that take a VMA
+ *   fixpoint.c   the call graph, and summaries combined over it
+ *   dispatch.c   the targets of a call through an ops table
+ *   evidence.c   call chains for each flag; functions.json
+ *   annotate.c   the solved graph written onto the entries; layers
+ *   categorize.c the conversion category of each late entry
+ *   analyze.c    the phase as a whole
+ */
+#ifndef MMPREP_ANALYSIS_H
+#define MMPREP_ANALYSIS_H
+
+#include "tree/tree.h"
+
+#define MAX_FLAGS 64
+#define MAX_TABLE 12	/* ops tables this small are enumerated */
+typedef unsigned long long flagset;
+
+/*
+ * analyze.c: the callees that the entries reach and no summary of
+ * @functions covers, as an object of names; then the whole analysis, which
+ * writes its results onto @scan's entries and returns functions.json.
+ */
+json_t *analysis_wanted(const struct tree *t, json_t *functions,
+			json_t *entries);
+json_t *analyze(const struct tree *t, json_t *scan, json_t *functions);
+
+/* vmflags.c */
+void vmflags_load(const struct tree *t);
+int flag_index(const char *vm_name);
+const char *flag_name(int idx);
+flagset flags_of_expr(json_t *expr);
+flagset special_mask(void);
+json_t *flag_names(flagset f);
+/* Is @name one of VM_SPECIAL's flags (include/linux/mm.h)? */
+bool vm_special(const char *name);
+
+/* symindex.c */
+struct symindex;
+struct symindex *symindex_open(const struct tree *t);
+const struct strvec *symindex_files(struct symindex *ix, const char *name);
+void symindex_free(struct symindex *ix);
+
+/* How a function comes to have a flag: the first step of the chain. */
+enum why_kind { WHY_NONE, WHY_SET, WHY_CALL, WHY_DISPATCH, WHY_FALLBACK };
+
+struct fn;
+
+struct why {
+	enum why_kind kind;
+	int line;		/* of the set, call or dispatch in this function */
+	const char *via;	/* primitive or ops field */
+	struct fn *next;	/* callee, for WHY_CALL and WHY_DISPATCH */
+};
+
+struct edge {
+	struct fn *to;
+	int line;
+	bool must;
+	const char *field;	/* ops field, for a dispatch edge */
+};
+
+struct fn {
+	size_t idx;		/* in graph.fns */
+	json_t *sum;		/* the worker's summary */
+	const char *name;
+	const char *file;
+	int line;
+	bool is_static;
+	bool fallback;		/* facts from the built-in table */
+	flagset may, must, clears;
+	bool rejects, rejects_below;
+	struct edge *edges;
+	size_t nedges;
+	struct strvec pending;	/* ops fields left to resolve per entry */
+	struct strvec reached;	/* every ops field dispatched below */
+	struct why why[MAX_FLAGS];
+	struct why why_pending[8];	/* for pending.v[i], i < 8 */
+};
+
+struct graph {
+	struct fn **fns;
+	size_t n;
+	json_t *byname;		/* name -> [index into fns] */
+	json_t *impls;		/* "struct.field" -> [entry] */
+};
+
+/* fixpoint.c */
+void graph_build(struct graph *g, const struct tree *t, json_t *functions,
+		 json_t *entries);
+void graph_solve(struct graph *g);
+struct fn *graph_find(struct graph *g, const char *name, const char *near);
+struct fn *entry_fn(struct graph *g, json_t *entry);
+void graph_free(struct graph *g);
+json_t *graph_unresolved_callees(struct graph *g, json_t *entries);
+size_t impl_fns(struct graph *g, const char *field, const char *dir,
+		bool exact, struct fn **out, size_t max);
+
+/* dispatch.c */
+size_t dispatch_targets(struct graph *g, const char *field,
+			const char *entry_file, struct fn **out, size_t max);
+
+/* annotate.c */
+void graph_annotate(struct graph *g, json_t *scan);
+
+/* categorize.c */
+void categorize(struct graph *g, json_t *scan);
+
+/* evidence.c */
+json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
+		       const char *entry_file, bool *fallback);
+json_t *graph_dump(struct graph *g);
+
+#endif

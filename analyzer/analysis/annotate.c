@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The solved graph, written onto each entry point of scan.json:
+ *
+ *   flags, special    VM_* names some success path sets, and whether one
+ *                     of them is in VM_SPECIAL (refused by ksm_compatible())
+ *   conditional       some success path lacks a flag another one sets
+ *                     (a VM_SPECIAL flag, when any is set)
+ *   clears            VM_* names cleared
+ *   rejects_private   true: the callback fails private mappings itself;
+ *                     "partial": a callee does, on some path; false
+ *   evidence          a chain per flag
+ *   unresolved        ops dispatches with no bounded target, by field
+ *   source            "derived", or "fallback" when a chain used the
+ *                     built-in table
+ *
+ * plus a top-level "layers": each ops field that hands drivers a VMA, with
+ * how many implementations sit behind it (the blast radius of converting
+ * that layer).
+ */
+#include "analysis/analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static flagset entry_flags(struct graph *g, struct fn *f, const char *file,
+			   json_t *unresolved)
+{
+	struct fn *impls[MAX_TABLE + 1];
+	flagset flags = f->may;
+
+	for (size_t p = 0; p < f->pending.n; p++) {
+		size_t n = dispatch_targets(g, f->pending.v[p], file, impls,
+					    MAX_TABLE);
+
+		if (!n)
+			json_array_append_new(unresolved,
+					      json_string(f->pending.v[p]));
+		for (size_t k = 0; k < n; k++)
+			flags |= impls[k]->may;
+	}
+	return flags;
+}
+
+static json_t *entry_evidence(struct graph *g, struct fn *f, flagset flags,
+			      const char *file, bool *fallback)
+{
+	json_t *ev = json_array();
+
+	for (int b = 0; b < MAX_FLAGS; b++) {
+		json_t *chain;
+
+		if (!(flags & (1ULL << b)))
+			continue;
+		chain = evidence_chain(g, f, b, file, fallback);
+		if (chain)
+			json_array_append_new(ev, json_pack("{s:s, s:o}", "flag",
+							    flag_name(b), "chain",
+							    chain));
+	}
+	return ev;
+}
+
+static void annotate_entry(struct graph *g, json_t *e)
+{
+	struct fn *f = entry_fn(g, e);
+	json_t *unresolved = json_array();
+	bool fallback = false;
+	flagset flags;
+
+	if (!f) {
+		/* the callback's body was not found: claim nothing */
+		json_object_set_new(e, "flags", json_array());
+		json_object_set_new(e, "special", json_false());
+		json_object_set_new(e, "source", json_string("unknown"));
+		json_object_set_new(e, "unresolved", unresolved);
+		return;
+	}
+	flags = entry_flags(g, f, jstr(e, "file"), unresolved);
+	json_object_set_new(e, "flags", flag_names(flags));
+	json_object_set_new(e, "special",
+			    json_boolean(flags & special_mask()));
+	/*
+	 * Conditional about the flags that matter to KSM when there are
+	 * any: an arch flag set on one path (x86's VM_PAT in
+	 * track_pfn_remap) does not make a remap_pfn_range user conditional.
+	 */
+	json_object_set_new(e, "conditional", json_boolean(
+		(flags & special_mask() ? flags & special_mask() : flags) &
+		~f->must));
+	json_object_set_new(e, "clears", flag_names(f->clears));
+	json_object_set_new(e, "rejects_private",
+			    f->rejects ? json_true() :
+			    f->rejects_below ? json_string("partial") :
+					       json_false());
+	json_object_set_new(e, "evidence",
+			    entry_evidence(g, f, flags, jstr(e, "file"), &fallback));
+	json_object_set_new(e, "unresolved", unresolved);
+	json_object_set_new(e, "source",
+			    json_string(fallback ? "fallback" : "derived"));
+}
+
+/* Distinct driver directories among @list's entries. */
+static size_t count_dirs(json_t *list)
+{
+	struct strvec dirs = { 0 };
+	json_t *e;
+	size_t i, n;
+
+	json_array_foreach(list, i, e)
+		sv_take(&dirs, path_dir(jstr(e, "file")));
+	sv_sort_uniq(&dirs);
+	n = dirs.n;
+	sv_free(&dirs);
+	return n;
+}
+
+static json_t *layers(struct graph *g, json_t *entries)
+{
+	json_t *out = json_array(), *list, *e;
+	const char *field;
+	size_t i;
+
+	json_object_foreach(g->impls, field, list) {
+		json_t *disp = json_array();
+		size_t users = 0;
+
+		if (str_starts(field, "file_operations."))
+			continue;
+		for (size_t k = 0; k < g->n; k++) {
+			json_t *d;
+			size_t j;
+
+			json_array_foreach(json_object_get(g->fns[k]->sum, "dispatch"), j, d)
+				if (!strcmp(jstr(d, "field"), field)) {
+					json_array_append_new(disp,
+						json_string(g->fns[k]->name));
+					break;
+				}
+		}
+		json_array_foreach(entries, i, e) {
+			struct fn *f = entry_fn(g, e);
+
+			if (f && !strcmp(jstr(e, "ops_type"), "file_operations") &&
+			    sv_contains(&f->reached, field))
+				users++;
+		}
+		json_array_append_new(out, json_pack(
+			"{s:s, s:I, s:I, s:o, s:I}", "ops_field", field,
+			"implementations", (json_int_t)json_array_size(list),
+			"drivers", (json_int_t)count_dirs(list),
+			"dispatchers", disp, "file_operations_users",
+			(json_int_t)users));
+	}
+	return out;
+}
+
+void graph_annotate(struct graph *g, json_t *scan)
+{
+	json_t *entries = json_object_get(scan, "entries"), *e;
+	size_t i;
+
+	json_array_foreach(entries, i, e)
+		annotate_entry(g, e);
+	json_object_set_new(scan, "layers", layers(g, entries));
+}

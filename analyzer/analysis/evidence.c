@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Evidence: for each reported flag, the call chain from the entry point
+ * down to the primitive that sets it.  Each hop names a function, the file
+ * and line of its definition, and "at", the line of the call (or of the
+ * set) inside it that leads on; the last hop names the primitive in "via".
+ */
+#include "analysis/analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_HOPS 32
+
+static json_t *hop(struct fn *f, int at, const char *via)
+{
+	json_t *h = json_pack("{s:s, s:s, s:i}", "function", f->name,
+			      "file", f->file, "line", f->line);
+
+	if (at)
+		json_object_set_new(h, "at", json_integer(at));
+	if (via)
+		json_object_set_new(h, "via", json_string(via));
+	return h;
+}
+
+/* Follows why[] from @f; returns false if the chain could not be closed. */
+static bool follow(struct fn *f, int flag, json_t *chain, bool *fallback)
+{
+	for (int n = 0; f && n < MAX_HOPS; n++) {
+		struct why *w = &f->why[flag];
+
+		switch (w->kind) {
+		case WHY_SET:
+			json_array_append_new(chain, hop(f, w->line, w->via));
+			return true;
+		case WHY_FALLBACK:
+			*fallback = true;
+			json_array_append_new(chain, hop(f, 0, "fallback table"));
+			return true;
+		case WHY_CALL:
+		case WHY_DISPATCH:
+			json_array_append_new(chain, hop(f, w->line, w->via));
+			f = w->next;
+			break;
+		default:
+			return false;
+		}
+	}
+	return false;
+}
+
+/* The path from @f down to the function that dispatches @field. */
+static struct fn *follow_pending(struct fn *f, const char *field,
+				 json_t *chain)
+{
+	for (int n = 0; f && n < MAX_HOPS; n++) {
+		size_t i;
+
+		for (i = 0; i < f->pending.n && i < 8; i++)
+			if (!strcmp(f->pending.v[i], field))
+				break;
+		if (i == f->pending.n || i == 8)
+			return NULL;
+		if (f->why_pending[i].kind == WHY_DISPATCH) {
+			json_array_append_new(chain, hop(f, f->why_pending[i].line,
+							 field));
+			return f;
+		}
+		json_array_append_new(chain, hop(f, f->why_pending[i].line, NULL));
+		f = f->why_pending[i].next;
+	}
+	return NULL;
+}
+
+json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
+		       const char *entry_file, bool *fallback)
+{
+	json_t *chain = json_array();
+	struct fn *impls[MAX_TABLE + 1];
+
+	if (f->may & (1ULL << flag)) {
+		if (follow(f, flag, chain, fallback))
+			return chain;
+		json_decref(chain);
+		return NULL;
+	}
+	/* the flag comes from an implementation behind a dispatch */
+	for (size_t p = 0; p < f->pending.n; p++) {
+		size_t n = dispatch_targets(g, f->pending.v[p], entry_file,
+					    impls, MAX_TABLE);
+
+		for (size_t k = 0; k < n; k++) {
+			if (!(impls[k]->may & (1ULL << flag)))
+				continue;
+			if (follow_pending(f, f->pending.v[p], chain) &&
+			    follow(impls[k], flag, chain, fallback))
+				return chain;
+			json_array_clear(chain);
+		}
+	}
+	json_decref(chain);
+	return NULL;
+}
+
+static json_t *dump_fn(struct fn *f)
+{
+	json_t *o = json_pack("{s:s, s:s, s:i, s:o, s:o, s:o, s:b}",
+			      "name", f->name, "file", f->file, "line", f->line,
+			      "flags", flag_names(f->may),
+			      "must", flag_names(f->must),
+			      "clears", flag_names(f->clears),
+			      "rejects_private", f->rejects);
+	json_t *edges = json_array(), *why = json_object(), *pend = json_array();
+
+	for (size_t k = 0; k < f->nedges; k++)
+		json_array_append_new(edges, json_pack("{s:s, s:s, s:i, s:i, s:b, s:s?}",
+			"to", f->edges[k].to->name, "file", f->edges[k].to->file,
+			"to_line", f->edges[k].to->line, "at", f->edges[k].line,
+			"must", f->edges[k].must, "field", f->edges[k].field));
+	for (int b = 0; b < MAX_FLAGS; b++) {
+		struct why *w = &f->why[b];
+
+		if (!(f->may & (1ULL << b)))
+			continue;
+		json_object_set_new(why, flag_name(b), json_pack(
+			"{s:i, s:s?, s:s?, s:s?}", "at", w->line, "via", w->via,
+			"next", w->next ? w->next->name : NULL,
+			"next_file", w->next ? w->next->file : NULL));
+	}
+	for (size_t p = 0; p < f->pending.n; p++)
+		json_array_append_new(pend, json_string(f->pending.v[p]));
+	json_object_set_new(o, "calls", edges);
+	json_object_set_new(o, "why", why);
+	json_object_set_new(o, "unresolved", pend);
+	json_object_set_new(o, "fallback", json_boolean(f->fallback));
+	return o;
+}
+
+/* functions.json: every summary with its solved flags, for explain. */
+json_t *graph_dump(struct graph *g)
+{
+	json_t *out = json_array();
+
+	for (size_t i = 0; i < g->n; i++)
+		if (g->fns[i]->may || g->fns[i]->nedges || g->fns[i]->pending.n ||
+		    g->fns[i]->rejects)
+			json_array_append_new(out, dump_fn(g->fns[i]));
+	return out;
+}

@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The whole-tree fixpoint: function summaries combined over the call
+ * graph, including calls through ops tables.
+ *
+ * Each function gets "may" (flags some success path sets) and "must"
+ * (flags every success path sets; a flag in may but not in must is
+ * conditional).  Iteration is Jacobi-style (a round reads only the previous
+ * round's values), so round k finds the chains of length k and the first
+ * reason recorded for a flag is a shortest chain.  The sets only grow and
+ * are bounded, so recursion terminates.
+ *
+ * A call through an ops pointer (obj->funcs->mmap(obj, vma)) is resolved to
+ * the functions the tree stores in that field (the entries of discovery):
+ *   - here, when every implementation lives in the dispatching function's
+ *     own directory: a kernel-internal table such as snd_dma_ops[] in
+ *     sound/core or the videobuf2 memops (at most MAX_TABLE of them);
+ *   - otherwise per entry point (dispatch.c): the implementations of the
+ *     entry's own driver (a DRM driver whose fops use drm_gem_mmap and
+ *     whose own drm_gem_object_funcs.mmap does the work), else all of them
+ *     when there are at most MAX_TABLE (dma_map_ops), else an unresolved
+ *     dispatch, named by its field, that adds no flags.
+ */
+#include "analysis/analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ROUNDS 64
+
+/*
+ * Built-in facts, used only when a tree lacks the helper's source (a
+ * partial tree): marked "fallback" in the output.
+ */
+static const struct fallback {
+	const char *name;
+	const char *flags[5];
+} fallbacks[] = {
+	{ "remap_pfn_range", { "VM_IO", "VM_PFNMAP", "VM_DONTEXPAND", "VM_DONTDUMP" } },
+	{ "io_remap_pfn_range", { "VM_IO", "VM_PFNMAP", "VM_DONTEXPAND", "VM_DONTDUMP" } },
+	{ "vm_iomap_memory", { "VM_IO", "VM_PFNMAP", "VM_DONTEXPAND", "VM_DONTDUMP" } },
+	{ "vm_insert_page", { "VM_MIXEDMAP" } },
+	{ "vm_insert_pages", { "VM_MIXEDMAP" } },
+	{ "vm_map_pages", { "VM_MIXEDMAP" } },
+	{ "vm_map_pages_zero", { "VM_MIXEDMAP" } },
+	{ "remap_vmalloc_range", { "VM_MIXEDMAP", "VM_DONTEXPAND", "VM_DONTDUMP" } },
+	{ "remap_vmalloc_range_partial", { "VM_MIXEDMAP", "VM_DONTEXPAND", "VM_DONTDUMP" } },
+	{ NULL, { NULL } },
+};
+
+static size_t add_fn(struct graph *g, struct fn *f)
+{
+	json_t *l = json_object_get(g->byname, f->name);
+
+	g->fns = xrealloc(g->fns, (g->n + 1) * sizeof(*g->fns));
+	g->fns[g->n] = f;
+	f->idx = g->n;
+	if (!l)
+		json_object_set_new(g->byname, f->name, l = json_array());
+	json_array_append_new(l, json_integer(g->n));
+	return g->n++;
+}
+
+static size_t common_prefix(const char *a, const char *b)
+{
+	size_t n = 0;
+
+	while (a[n] && a[n] == b[n])
+		n++;
+	return n;
+}
+
+/*
+ * The definition of @name as seen from file @near: one in @near itself
+ * (static or not), else a non-static one, nearest by path.
+ */
+struct fn *graph_find(struct graph *g, const char *name, const char *near)
+{
+	json_t *l = json_object_get(g->byname, name), *v;
+	struct fn *best = NULL;
+	size_t i, best_n = 0;
+
+	json_array_foreach(l, i, v) {
+		struct fn *f = g->fns[json_integer_value(v)];
+		size_t n = near ? common_prefix(f->file, near) : 0;
+
+		if (near && !strcmp(f->file, near))
+			return f;
+		if (f->is_static && !f->fallback)
+			continue;
+		if (!best || n > best_n ||
+		    (n == best_n && strcmp(f->file, best->file) < 0)) {
+			best = f;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
+struct fn *entry_fn(struct graph *g, json_t *e)
+{
+	return graph_find(g, jstr(e, "callback"), jstr(e, "callback_file"));
+}
+
+static struct fn *fallback_fn(struct graph *g, const char *name)
+{
+	for (int i = 0; fallbacks[i].name; i++) {
+		struct fn *f;
+
+		if (strcmp(fallbacks[i].name, name))
+			continue;
+		f = xcalloc(1, sizeof(*f));
+		f->name = fallbacks[i].name;
+		f->file = "(mmprep fallback table)";
+		f->fallback = true;
+		for (int k = 0; k < 5 && fallbacks[i].flags[k]; k++) {
+			int b = flag_index(fallbacks[i].flags[k]);
+
+			f->may |= 1ULL << b;
+			f->why[b] = (struct why){ WHY_FALLBACK, 0, "fallback", NULL };
+		}
+		f->must = f->may;
+		add_fn(g, f);
+		return f;
+	}
+	return NULL;
+}
+
+static void direct_facts(struct fn *f)
+{
+	json_t *s;
+	size_t i;
+
+	json_array_foreach(json_object_get(f->sum, "sets"), i, s) {
+		flagset n = flags_of_expr(s);
+		int line = json_integer_value(json_object_get(s, "line"));
+
+		for (int b = 0; b < MAX_FLAGS; b++)
+			if ((n & (1ULL << b)) && !(f->may & (1ULL << b)))
+				f->why[b] = (struct why){ WHY_SET, line,
+							  jstr(s, "via"), NULL };
+		f->may |= n;
+		if (json_is_true(json_object_get(s, "must")))
+			f->must |= n;
+	}
+	json_array_foreach(json_object_get(f->sum, "clears"), i, s)
+		f->clears |= flags_of_expr(s);
+	f->rejects = json_is_true(json_object_get(f->sum, "rejects_private"));
+}
+
+static void add_edge(struct fn *f, struct fn *to, int line, bool must,
+		     const char *field)
+{
+	f->edges = xrealloc(f->edges, (f->nedges + 1) * sizeof(*f->edges));
+	f->edges[f->nedges++] = (struct edge){ to, line, must, field };
+}
+
+static void call_edges(struct graph *g, struct fn *f)
+{
+	json_t *c;
+	size_t i;
+
+	json_array_foreach(json_object_get(f->sum, "calls"), i, c) {
+		const char *callee = jstr(c, "callee");
+		const char *cfile = jstr(c, "callee_file");
+		struct fn *to = graph_find(g, callee, *cfile ? cfile : f->file);
+
+		if (!to)
+			to = fallback_fn(g, callee);
+		if (to && to != f)
+			add_edge(f, to, json_integer_value(json_object_get(c, "line")),
+				 json_is_true(json_object_get(c, "must")), NULL);
+	}
+}
+
+/* The functions stored in ops field @field, as graph nodes. */
+size_t impl_fns(struct graph *g, const char *field, const char *dir,
+		bool exact, struct fn **out, size_t max)
+{
+	json_t *l = json_object_get(g->impls, field), *e;
+	size_t i, n = 0;
+
+	json_array_foreach(l, i, e) {
+		struct fn *to;
+
+		if (dir && !str_starts(jstr(e, "file"), dir))
+			continue;
+		/* exact: in @dir itself, not below it */
+		if (dir && exact && strchr(jstr(e, "file") + strlen(dir), '/'))
+			continue;
+		to = graph_find(g, jstr(e, "callback"), jstr(e, "callback_file"));
+		if (!to)
+			continue;
+		if (n == max)
+			return max + 1;
+		out[n++] = to;
+	}
+	return n;
+}
+
+static void dispatch_edges(struct graph *g, struct fn *f)
+{
+	struct fn *targets[MAX_TABLE + 1];
+	char *dir = path_dir(f->file);
+	json_t *d;
+	size_t i;
+
+	json_array_foreach(json_object_get(f->sum, "dispatch"), i, d) {
+		const char *field = jstr(d, "field");
+		int line = json_integer_value(json_object_get(d, "line"));
+		size_t all = impl_fns(g, field, NULL, false, targets, MAX_TABLE);
+		size_t local = impl_fns(g, field, dir, true, targets, MAX_TABLE);
+
+		if (!sv_contains(&f->reached, field))
+			sv_push(&f->reached, field);
+		if (all && all == local && all <= MAX_TABLE) {
+			for (size_t k = 0; k < all; k++)
+				add_edge(f, targets[k], line, false, field);
+		} else if (!sv_contains(&f->pending, field)) {
+			if (f->pending.n < 8)
+				f->why_pending[f->pending.n] =
+					(struct why){ WHY_DISPATCH, line, field, NULL };
+			sv_push(&f->pending, field);
+		}
+	}
+	free(dir);
+}
+
+void graph_build(struct graph *g, const struct tree *t, json_t *functions,
+		 json_t *entries)
+{
+	json_t *seen = json_object(), *s, *e;
+	size_t i;
+
+	memset(g, 0, sizeof(*g));
+	g->byname = json_object();
+	g->impls = json_object();
+	vmflags_load(t);
+	json_array_foreach(entries, i, e) {
+		char *key = xasprintf("%s.%s", jstr(e, "ops_type"), jstr(e, "field"));
+		json_t *l = json_object_get(g->impls, key);
+
+		if (!l)
+			json_object_set_new(g->impls, key, l = json_array());
+		json_array_append(l, e);
+		free(key);
+	}
+	json_array_foreach(functions, i, s) {
+		char *key = xasprintf("%s:%s:%lld", jstr(s, "name"), jstr(s, "file"),
+				      json_integer_value(json_object_get(s, "line")));
+		struct fn *f;
+
+		if (!json_object_get(seen, key)) {
+			json_object_set_new(seen, key, json_true());
+			f = xcalloc(1, sizeof(*f));
+			f->sum = s;
+			f->name = jstr(s, "name");
+			f->file = jstr(s, "file");
+			f->line = json_integer_value(json_object_get(s, "line"));
+			f->is_static = json_is_true(json_object_get(s, "static"));
+			direct_facts(f);
+			add_fn(g, f);
+		}
+		free(key);
+	}
+	json_decref(seen);
+	for (i = 0, s = NULL; i < g->n; i++) {
+		if (g->fns[i]->fallback)
+			continue;
+		call_edges(g, g->fns[i]);
+		dispatch_edges(g, g->fns[i]);
+	}
+}
+
+/* Unresolved dispatches below a callee are the caller's too. */
+static bool inherit_pending(struct fn *f, struct edge *e)
+{
+	bool changed = false;
+
+	for (size_t p = 0; p < e->to->reached.n; p++) {
+		if (!sv_contains(&f->reached, e->to->reached.v[p])) {
+			sv_push(&f->reached, e->to->reached.v[p]);
+			changed = true;
+		}
+	}
+	for (size_t p = 0; p < e->to->pending.n; p++) {
+		if (sv_contains(&f->pending, e->to->pending.v[p]))
+			continue;
+		if (f->pending.n < 8)
+			f->why_pending[f->pending.n] =
+				(struct why){ WHY_CALL, e->line, NULL, e->to };
+		sv_push(&f->pending, e->to->pending.v[p]);
+		changed = true;
+	}
+	return changed;
+}
+
+/* One Jacobi round: reads @may/@must/@rej, the previous round's values. */
+static bool solve_round(struct graph *g, flagset *may, flagset *must,
+			bool *rej)
+{
+	bool changed = false;
+
+	for (size_t i = 0; i < g->n; i++) {
+		may[i] = g->fns[i]->may;
+		must[i] = g->fns[i]->must;
+		rej[i] = g->fns[i]->rejects || g->fns[i]->rejects_below;
+	}
+	for (size_t i = 0; i < g->n; i++) {
+		struct fn *f = g->fns[i];
+		flagset old_must = f->must, old_clears = f->clears;
+
+		for (size_t k = 0; k < f->nedges; k++) {
+			struct edge *e = &f->edges[k];
+			size_t to = e->to->idx;
+			flagset add = may[to] & ~f->may;
+
+			for (int b = 0; b < MAX_FLAGS; b++)
+				if (add & (1ULL << b))
+					f->why[b] = (struct why){
+						e->field ? WHY_DISPATCH : WHY_CALL,
+						e->line, e->field, e->to };
+			f->may |= may[to];
+			f->clears |= e->to->clears;
+			/* a dispatch may reach any one target: never "must" */
+			if (e->must && !e->field)
+				f->must |= must[to];
+			/* a guard in a callee every path calls */
+			if (rej[to] && e->must && !e->field && !f->rejects_below)
+				f->rejects_below = changed = true;
+			changed |= add != 0;
+			changed |= inherit_pending(f, e);
+		}
+		changed |= f->must != old_must || f->clears != old_clears;
+	}
+	return changed;
+}
+
+void graph_solve(struct graph *g)
+{
+	flagset *may = xcalloc(g->n, sizeof(*may));
+	flagset *must = xcalloc(g->n, sizeof(*must));
+	bool *rej = xcalloc(g->n, sizeof(*rej));
+
+	for (int r = 0; r < MAX_ROUNDS && solve_round(g, may, must, rej); r++)
+		;
+	free(may);
+	free(must);
+	free(rej);
+}
+
+void graph_free(struct graph *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		free(g->fns[i]->edges);
+		sv_free(&g->fns[i]->pending);
+		sv_free(&g->fns[i]->reached);
+		free(g->fns[i]);
+	}
+	free(g->fns);
+	json_decref(g->byname);
+	json_decref(g->impls);
+	memset(g, 0, sizeof(*g));
+}
+
+static void mark_reachable(struct fn *f, bool *seen)
+{
+	if (seen[f->idx])
+		return;
+	seen[f->idx] = true;
+	for (size_t k = 0; k < f->nedges; k++)
+		mark_reachable(f->edges[k].to, seen);
+}
+
+/*
+ * Callees with no summary, among the functions the entry points reach:
+ * the names to look up in the symbol index.
+ */
+json_t *graph_unresolved_callees(struct graph *g, json_t *entries)
+{
+	json_t *out = json_object(), *c, *e;
+	bool *seen = xcalloc(g->n, sizeof(*seen));
+	size_t i;
+
+	json_array_foreach(entries, i, e) {
+		struct fn *f = entry_fn(g, e);
+
+		if (f)
+			mark_reachable(f, seen);
+		else
+			json_object_set_new(out, jstr(e, "callback"), json_true());
+	}
+	for (size_t k = 0; k < g->n; k++) {
+		struct fn *f = g->fns[k], *to;
+
+		if (!seen[k] || f->fallback)
+			continue;
+		json_array_foreach(json_object_get(f->sum, "calls"), i, c) {
+			const char *name = jstr(c, "callee");
+
+			to = graph_find(g, name, f->file);
+			if (!to || to->fallback)
+				json_object_set_new(out, name, json_true());
+		}
+	}
+	free(seen);
+	return out;
+}

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * scan_run(): one tree from its candidate files to scan.json.
+ *
+ *   setup       the build directory and compile flags (tree/)
+ *   candidates  the text pass, or the files asked for
+ *   parse       one worker per file (pool.c), the cache first (cache.c)
+ *   merge       entry points of all files (merge.c)
+ *   on demand   helpers the entry points call, found through the symbol
+ *               index and parsed in rounds (below)
+ *   analysis    the fixpoint and its results on the entries (analysis/)
+ *   summary     the counts of scan.json's "summary"
+ *
+ * On-demand parsing is bounded: at most ONDEMAND_ROUNDS rounds (a helper
+ * found in round k may call one found in round k + 1) and ONDEMAND_FILES
+ * files in all.
+ */
+#include "scan/scan.h"
+#include "analysis/analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ONDEMAND_ROUNDS 4
+#define ONDEMAND_FILES 400
+
+void scan_setup(struct tree *t, const struct scan_opts *o,
+		struct compdb **db)
+{
+	*db = o->flags ? NULL : compdb_open(t, o->compdb, o->objdir);
+	pool_probe();
+	if (!o->flags)
+		kbuild_setup(t, o->objdir, o->no_prepare, o->quiet);
+}
+
+void scan_candidates(const struct tree *t, const struct scan_opts *o,
+		     struct strvec *files, bool show_macros)
+{
+	if (!o->nonly) {
+		select_candidates(t, files, show_macros);
+		return;
+	}
+	for (int i = 0; i < o->nonly; i++) {
+		char *abs = path_join(t->kdir, o->only[i]);
+		char *text = read_file(abs, NULL);
+
+		if (!text)
+			die(EXIT_UNREADABLE, "%s: cannot read", o->only[i]);
+		free(text);
+		sv_push(files, path_rel(abs, t->kdir));
+		free(abs);
+	}
+}
+
+static struct job *make_jobs(const struct tree *t, const struct scan_opts *o,
+			     struct compdb *db, const struct strvec *files)
+{
+	struct job *jobs = xcalloc(files->n + 1, sizeof(*jobs));
+
+	for (size_t i = 0; i < files->n; i++) {
+		if (!o->flags) {
+			job_init(&jobs[i], t, db, files->v[i]);
+			continue;
+		}
+		jobs[i].file = xstrdup(files->v[i]);
+		kbuild_toolchain_flags(t, &jobs[i].args);
+		for (size_t k = 0; k < o->flags->n; k++)
+			sv_push(&jobs[i].args, o->flags->v[k]);
+	}
+	return jobs;
+}
+
+static void add_functions(json_t *all, struct job *jobs, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		json_array_extend(all, json_object_get(jobs[k].facts, "functions"));
+}
+
+/* Files defining the callees no summary covers, not parsed yet. */
+static void wanted_files(const struct tree *t, struct symindex *ix,
+			 json_t *functions, json_t *entries, json_t *parsed,
+			 struct strvec *out, size_t budget)
+{
+	json_t *names = analysis_wanted(t, functions, entries), *v;
+	const char *name;
+
+	json_object_foreach(names, name, v) {
+		const struct strvec *files = symindex_files(ix, name);
+
+		for (size_t i = 0; i < files->n && out->n < budget; i++) {
+			if (json_object_get(parsed, files->v[i]))
+				continue;
+			json_object_set_new(parsed, files->v[i], json_true());
+			sv_push(out, files->v[i]);
+		}
+	}
+	json_decref(names);
+	sv_sort_uniq(out);
+}
+
+/* Helpers parsed on demand, their summaries added to @functions. */
+static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
+			      struct compdb *db, json_t *scan,
+			      json_t *functions, const struct strvec *files)
+{
+	json_t *parsed = json_object(), *entries = json_object_get(scan, "entries");
+	struct symindex *ix = NULL;
+	size_t extra = 0;
+
+	for (size_t k = 0; k < files->n; k++)
+		json_object_set_new(parsed, files->v[k], json_true());
+	for (int round = 0; round < ONDEMAND_ROUNDS; round++) {
+		struct strvec more = { 0 };
+		struct job *jobs;
+
+		if (!ix)
+			ix = symindex_open(t);
+		wanted_files(t, ix, functions, entries, parsed, &more,
+			     ONDEMAND_FILES - extra);
+		if (!more.n)
+			break;
+		extra += more.n;
+		jobs = make_jobs(t, o, db, &more);
+		pool_run(t, jobs, more.n, o->jobs, o->timeout, o->progress);
+		add_functions(functions, jobs, more.n);
+		jobs_free(jobs, more.n);
+		sv_free(&more);
+	}
+	symindex_free(ix);
+	json_decref(parsed);
+	return extra;
+}
+
+static void bump(json_t *counts, const char *key)
+{
+	json_t *n = json_object_get(counts, key);
+
+	jset(counts, key, json_integer(n ? json_integer_value(n) + 1 : 1));
+}
+
+/* scan.json's "summary": entry points by kind, late ones by the work. */
+static json_t *summarize(json_t *scan)
+{
+	json_t *by_type = json_object(), *by_sub = json_object();
+	json_t *fops = json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i}",
+				 "late", 0, "early", 0, "shmem", 0,
+				 "generic_file_mmap", 0, "late_special", 0,
+				 "late_mechanical", 0, "late_unresolved", 0);
+	json_t *e, *files = json_object_get(scan, "files");
+	size_t i;
+
+	json_array_foreach(json_object_get(scan, "entries"), i, e) {
+		const char *path = jstr(e, "ksm_path"), *note = jstr(e, "note");
+
+		bump(by_type, jstr(e, "ops_type"));
+		bump(by_sub, jstr(e, "subsystem"));
+		if (*path)
+			bump(fops, path);
+		if (*path && !strcmp(note, "shmem"))
+			bump(fops, "shmem");
+		if (*path && str_starts(note, "generic_file"))
+			bump(fops, "generic_file_mmap");
+		if (strcmp(path, "late"))
+			continue;
+		/* the three kinds of work a late entry needs */
+		if (jtrue(e, "special"))
+			bump(fops, "late_special");
+		else if (json_array_size(json_object_get(e, "unresolved")))
+			bump(fops, "late_unresolved");
+		else
+			bump(fops, "late_mechanical");
+	}
+	return jnew(json_pack("{s:I, s:o, s:o, s:o, s:O, s:I, s:I}",
+		"entries", (json_int_t)json_array_size(json_object_get(scan, "entries")),
+		"by_ops_type", by_type, "by_subsystem", by_sub,
+		"file_operations", fops,
+		"parsed", json_object_get(files, "parsed"),
+		"degraded", (json_int_t)json_array_size(json_object_get(files, "degraded")),
+		"failed", (json_int_t)json_array_size(json_object_get(files, "failed"))));
+}
+
+void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
+{
+	double t0 = now_seconds(), t1, t2;
+	struct strvec files = { 0 };
+	struct compdb *db;
+	struct job *jobs;
+	json_t *functions = json_array();
+	size_t extra = 0;
+
+	memset(r, 0, sizeof(*r));
+	scan_setup(t, o, &db);
+	scan_candidates(t, o, &files, false);
+	jobs = make_jobs(t, o, db, &files);
+	t1 = now_seconds();
+	pool_run(t, jobs, files.n, o->jobs, o->timeout, o->progress);
+	t2 = now_seconds();
+	r->scan = merge_facts(t, jobs, files.n);
+	add_functions(functions, jobs, files.n);
+	if (!o->no_ondemand)
+		extra = parse_on_demand(t, o, db, r->scan, functions, &files);
+	r->functions = analyze(t, r->scan, functions);
+	jset(json_object_get(r->scan, "files"), "on_demand",
+	     json_integer(extra));
+	jset(r->scan, "summary", summarize(r->scan));
+	/* the summaries live on in the jobs' documents until here */
+	jobs_free(jobs, files.n);
+	json_decref(functions);
+	r->files = files.n;
+	r->setup = t1 - t0;
+	r->parse = t2 - t1;
+	r->analysis = now_seconds() - t2;
+	sv_free(&files);
+	compdb_free(db);
+}
+
+void scan_result_free(struct scan_result *r)
+{
+	json_decref(r->scan);
+	json_decref(r->functions);
+	memset(r, 0, sizeof(*r));
+}

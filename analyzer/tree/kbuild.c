@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kbuild's view of a file: a configured build directory with the generated
+ * headers, and the compile flags Kbuild would use.
+ *
+ * The build directory is, in order of preference:
+ *   "O"        the O= directory given by the user;
+ *   "tree"     KDIR itself, when it is configured;
+ *   "scratch"  a directory in mmprep's cache, configured with
+ *              "make O=<cache> allmodconfig prepare" (KDIR stays untouched);
+ *   "none"     stand-in generated headers (shim/ below), when preparing is
+ *              impossible or --no-prepare was given.  Files then parse with
+ *              errors, and libclang's KeepGoing still yields their tables.
+ */
+#include "tree/tree.h"
+#include "common/proc.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef MMPREP_CLANG_RESOURCE
+#define MMPREP_CLANG_RESOURCE "/usr/lib/llvm-19/lib/clang"
+#endif
+
+static bool has_autoconf(const char *dir)
+{
+	char *p = path_join(dir, "include/generated/autoconf.h");
+	bool ok = is_file(p);
+
+	free(p);
+	return ok;
+}
+
+/* make -C KDIR O=DIR ARCH=A TARGET, which writes below DIR only */
+static int make_in(const struct tree *t, const char *dir, const char *target,
+		   const char *log)
+{
+	char *o = xasprintf("O=%s", dir), *a = xasprintf("ARCH=%s", t->arch);
+	char *j = xasprintf("-j%ld", sysconf(_SC_NPROCESSORS_ONLN));
+	char *argv[] = { "make", "-s", "-C", t->kdir, o, a, j,
+			 (char *)target, NULL };
+	struct proc p = { .argv = argv, .log = log };
+	int ret = proc_run(&p);
+
+	free(o), free(a), free(j);
+	return ret;
+}
+
+static bool prepare_scratch(struct tree *t, bool quiet)
+{
+	char *dir = path_join(t->cachedir, "build");
+	char *stamp = path_join(dir, ".mmprep-prepared");
+	char *log = path_join(t->cachedir, "prepare.log");
+	bool ok = is_file(stamp) && has_autoconf(dir);
+
+	if (!ok && !mkdir_p(dir)) {
+		if (!quiet)
+			fprintf(stderr,
+				"mmprep: %s is not configured; preparing %s "
+				"(allmodconfig, log in %s)\n",
+				t->kdir, dir, log);
+		ok = !make_in(t, dir, "allmodconfig", log) &&
+		     !make_in(t, dir, "prepare", log) && has_autoconf(dir);
+		if (ok)
+			write_file(stamp, "", 0);
+		else
+			warnx_("preparing %s failed (see %s); parsing with "
+			       "stand-in headers", dir, log);
+	}
+	if (ok)
+		t->objdir = dir;
+	else
+		free(dir);
+	free(stamp);
+	free(log);
+	return ok;
+}
+
+void kbuild_setup(struct tree *t, const char *objdir, bool no_prepare,
+		  bool quiet)
+{
+	if (objdir) {
+		if (!has_autoconf(objdir))
+			die(EXIT_USAGE, "O=%s: not a configured build directory",
+			    objdir);
+		t->objdir = xstrdup(objdir);
+		t->config = "O";
+		t->configured = true;
+	} else if (has_autoconf(t->kdir)) {
+		t->objdir = xstrdup(t->kdir);
+		t->config = "tree";
+		t->configured = true;
+	} else if (!no_prepare && prepare_scratch(t, quiet)) {
+		t->config = "scratch";
+	} else {
+		t->shimdir = path_join(t->cachedir, "shim");
+		shim_write(t);
+		t->config = "none";
+	}
+}
+
+static const char *clang_target(const char *arch)
+{
+	static const char *const map[][2] = {
+		{ "x86", "x86_64-linux-gnu" },
+		{ "arm64", "aarch64-linux-gnu" },
+		{ "arm", "arm-linux-gnueabi" },
+		{ "riscv", "riscv64-linux-gnu" },
+		{ "powerpc", "powerpc64le-linux-gnu" },
+		{ "s390", "s390x-linux-gnu" },
+		{ "loongarch", "loongarch64-linux-gnu" },
+		{ "mips", "mips64-linux-gnuabi64" },
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i][0], arch))
+			return map[i][1];
+	return NULL;
+}
+
+/* clang's own stddef.h/stdarg.h, as Kbuild adds gcc's with -isystem */
+static const char *clang_resource_include(void)
+{
+	static char *path;
+	DIR *d;
+	struct dirent *de;
+
+	if (path)
+		return path;
+	d = opendir(MMPREP_CLANG_RESOURCE);
+	while (d && (de = readdir(d))) {
+		char *p;
+
+		if (de->d_name[0] == '.')
+			continue;
+		p = xasprintf("%s/%s/include", MMPREP_CLANG_RESOURCE, de->d_name);
+		if (is_dir(p)) {
+			path = p;
+			break;
+		}
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	return path ? path : MMPREP_CLANG_RESOURCE "/19/include";
+}
+
+static void push_if_file(struct strvec *args, const struct tree *t,
+			 const char *rel)
+{
+	char *p = path_join(t->kdir, rel);
+
+	if (is_file(p)) {
+		sv_push(args, "-include");
+		sv_take(args, p);
+	} else {
+		free(p);
+	}
+}
+
+static bool tree_uses_ms_extensions(const struct tree *t)
+{
+	static int cached = -1;
+	char *mk;
+
+	if (cached < 0) {
+		mk = path_join(t->kdir, "Makefile");
+		char *s = read_file(mk, NULL);
+
+		cached = s && strstr(s, "-fms-extensions");
+		free(s);
+		free(mk);
+	}
+	return cached;
+}
+
+/* What any parse needs, whether the flags come from Kbuild or a compdb. */
+void kbuild_toolchain_flags(const struct tree *t, struct strvec *args)
+{
+	const char *target = clang_target(t->arch);
+
+	if (target)
+		sv_pushf(args, "--target=%s", target);
+	sv_push(args, "-isystem");
+	sv_push(args, clang_resource_include());
+	sv_push(args, "-w");
+	sv_push(args, "-ferror-limit=0");
+	if (!strcmp(t->arch, "x86"))
+		sv_push(args, "-DCC_USING_FENTRY");
+}
+
+/* The include path and defines every file of the tree gets. */
+static void common_flags(const struct tree *t, struct strvec *args)
+{
+	const char *gen = t->objdir ? t->objdir : t->shimdir;
+	const char *k = t->kdir, *a = t->arch;
+
+	kbuild_toolchain_flags(t, args);
+	sv_push(args, "-nostdinc");
+	if (t->shimdir)
+		sv_pushf(args, "-I%s", t->shimdir);
+	sv_pushf(args, "-I%s/arch/%s/include", k, a);
+	sv_pushf(args, "-I%s/arch/%s/include/generated", gen, a);
+	sv_pushf(args, "-I%s/include", k);
+	if (strcmp(gen, k))
+		sv_pushf(args, "-I%s/include", gen);
+	sv_pushf(args, "-I%s/arch/%s/include/uapi", k, a);
+	sv_pushf(args, "-I%s/arch/%s/include/generated/uapi", gen, a);
+	sv_pushf(args, "-I%s/include/uapi", k);
+	sv_pushf(args, "-I%s/include/generated/uapi", gen);
+	push_if_file(args, t, "include/linux/compiler-version.h");
+	push_if_file(args, t, "include/linux/kconfig.h");
+	push_if_file(args, t, "include/linux/compiler_types.h");
+	sv_push(args, "-D__KERNEL__");
+	sv_push(args, "-std=gnu11");
+	if (tree_uses_ms_extensions(t))
+		sv_push(args, "-fms-extensions");
+}
+
+/*
+ * Up to 6.x Kbuild passed -D__KBUILD_MODNAME=kmod_<name>; 7.0 passes the
+ * bare name and MODULE_DEVICE_TABLE() adds "kmod_" itself.  The tree's own
+ * scripts/Makefile.lib says which.
+ */
+static const char *modname_prefix(const struct tree *t)
+{
+	static int kmod = -1;
+
+	if (kmod < 0) {
+		char *p = path_join(t->kdir, "scripts/Makefile.lib");
+		char *s = read_file(p, NULL);
+
+		kmod = !s || strstr(s, "__KBUILD_MODNAME=kmod_") != NULL;
+		free(s);
+		free(p);
+	}
+	return kmod ? "kmod_" : "";
+}
+
+void kbuild_flags(const struct tree *t, const char *relfile,
+		  struct strvec *args)
+{
+	const char *slash = strrchr(relfile, '/');
+	char *dir = slash ? xstrndup(relfile, slash - relfile) : xstrdup(".");
+	char *base = xstrdup(slash ? slash + 1 : relfile);
+
+	base[strcspn(base, ".")] = '\0';
+	/* name-fix-token: a C token, as Kbuild makes it */
+	for (char *c = base; *c; c++)
+		if (*c == '-' || *c == ',')
+			*c = '_';
+	common_flags(t, args);
+	makefile_flags(t, dir, base, args);
+	sv_pushf(args, "-I%s/%s", t->kdir, dir);
+	sv_pushf(args, "-DKBUILD_MODFILE=\"%s/%s\"", dir, base);
+	sv_pushf(args, "-DKBUILD_BASENAME=\"%s\"", base);
+	sv_pushf(args, "-DKBUILD_MODNAME=\"%s\"", base);
+	sv_pushf(args, "-D__KBUILD_MODNAME=%s%s", modname_prefix(t), base);
+	free(dir);
+	free(base);
+}

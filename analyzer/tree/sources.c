@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The tree's C sources and headers: every .c and .h file below KDIR,
+ * except in the top-level directories that hold no kernel code (or only
+ * host tools).  The text pass (select.c) and the symbol index
+ * (analysis/symindex.c) both walk the tree through here, so they agree on
+ * what the tree's code is.
+ */
+#define _GNU_SOURCE
+#include "tree/tree.h"
+
+#include <fts.h>
+#include <string.h>
+
+static const char *const skip_dirs[] = {
+	".git", "Documentation", "tools", "scripts", "usr", "LICENSES", NULL,
+};
+
+static bool skipped(const char *rel)
+{
+	for (int i = 0; skip_dirs[i]; i++)
+		if (!strcmp(rel, skip_dirs[i]))
+			return true;
+	return false;
+}
+
+void tree_sources(const struct tree *t, source_fn fn, void *ctx)
+{
+	char *roots[] = { t->kdir, NULL };
+	FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
+	FTSENT *e;
+
+	if (!fts)
+		die(EXIT_UNREADABLE, "%s: cannot list files", t->kdir);
+	while ((e = fts_read(fts))) {
+		const char *rel = path_rel(e->fts_path, t->kdir);
+
+		if (e->fts_info == FTS_D && e->fts_level == 1 && skipped(rel))
+			fts_set(fts, e, FTS_SKIP);
+		else if (e->fts_info == FTS_F &&
+			 (str_ends(rel, ".c") || str_ends(rel, ".h")))
+			fn(rel, e->fts_path, e->fts_statp, ctx);
+	}
+	fts_close(fts);
+}

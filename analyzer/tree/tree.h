@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel tree being scanned, and how its files are compiled:
+ *
+ *   tree.c       is KDIR a kernel tree: version, architecture, cache dir
+ *   sources.c    the tree's .c and .h files, minus what holds no kernel code
+ *   kbuild.c     a configured build directory and Kbuild's compile flags
+ *   shim.c       stand-in generated headers for a tree that cannot be prepared
+ *   makeflags.c  the per-directory ccflags of the tree's Makefiles
+ *   compdb.c     compile_commands.json, and the one filter of compiler flags
+ *   select.c     the text pass that picks the files worth parsing
+ *
+ * Nothing here writes inside KDIR.
+ */
+#ifndef MMPREP_TREE_H
+#define MMPREP_TREE_H
+
+#include "common/json.h"
+#include "common/util.h"
+
+#include <sys/stat.h>
+
+struct tree {
+	char *kdir;		/* absolute, no trailing slash */
+	char *name;		/* basename, names the report directory */
+	char *version;		/* from the top Makefile: "7.0.0" */
+	char *arch;		/* SRCARCH: x86, arm64, ... */
+	char *objdir;		/* build directory with generated headers */
+	const char *config;	/* how objdir came to be, see kbuild.c */
+	bool configured;	/* the tree itself (or O=) is configured */
+	char *shimdir;		/* stand-in generated headers, or NULL */
+	char *compdb;		/* compile_commands.json in use, or NULL */
+	char *cachedir;		/* mmprep's cache for this tree */
+};
+
+/* tree.c */
+void tree_open(struct tree *t, const char *kdir, const char *arch);
+void tree_free(struct tree *t);
+char *cache_root(void);
+char *subsystem_of(const char *file);
+
+/* sources.c: calls @fn for every .c and .h file, in no fixed order. */
+typedef void (*source_fn)(const char *rel, const char *abs,
+			  const struct stat *st, void *ctx);
+void tree_sources(const struct tree *t, source_fn fn, void *ctx);
+
+/* kbuild.c */
+void kbuild_setup(struct tree *t, const char *objdir, bool no_prepare,
+		  bool quiet);
+void kbuild_toolchain_flags(const struct tree *t, struct strvec *args);
+void kbuild_flags(const struct tree *t, const char *relfile,
+		  struct strvec *args);
+
+/* shim.c */
+void shim_write(const struct tree *t);
+
+/* makeflags.c */
+void makefile_flags(const struct tree *t, const char *reldir,
+		    const char *base, struct strvec *args);
+
+/* compdb.c */
+struct compdb;
+struct compdb *compdb_open(struct tree *t, const char *explicit_path,
+			   const char *objdir);
+bool compdb_flags(struct compdb *db, const char *absfile,
+		  struct strvec *args);
+void compdb_free(struct compdb *db);
+/*
+ * The flags of a compiler command line (@argv, argv[0] excluded) that
+ * shape the preprocessed source, with relative paths made absolute
+ * against @dir: include paths, forced includes, defines, the C dialect.
+ * Everything else (gcc-only code generation, flags that write files) is
+ * dropped.  The words that are no option (the source file) go to @words
+ * when it is not NULL.  compile_commands.json and the kbuild CHECK= mode
+ * both use it.
+ */
+void compiler_flags_keep(char *const *argv, size_t argc, const char *dir,
+			 struct strvec *out, struct strvec *words);
+
+/* select.c */
+void select_candidates(const struct tree *t, struct strvec *files,
+		       bool show_macros);
+
+#endif

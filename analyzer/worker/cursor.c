@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libclang made easier to use from C: strings copied out and disposed of
+ * at once, children as a list, tokens, and positions with paths relative
+ * to the tree.
+ */
+#include "worker/worker.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *cx_take(CXString s)
+{
+	const char *c = clang_getCString(s);
+	char *copy = xstrdup(c ? c : "");
+
+	clang_disposeString(s);
+	return copy;
+}
+
+static enum CXChildVisitResult push_child(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	struct cxvec *v = data;
+
+	(void)parent;
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 8;
+		v->v = xrealloc(v->v, v->cap * sizeof(*v->v));
+	}
+	v->v[v->n++] = c;
+	return CXChildVisit_Continue;
+}
+
+/* The direct children of @c; libclang's visitor made into a list. */
+void children_of(CXCursor c, struct cxvec *out)
+{
+	out->n = 0;
+	clang_visitChildren(c, push_child, out);
+}
+
+void cxvec_free(struct cxvec *v)
+{
+	free(v->v);
+	v->v = NULL;
+	v->n = v->cap = 0;
+}
+
+/*
+ * The spelled tokens of @c, each followed by @sep, after a leading @sep:
+ * "info->fbops" with "", " return - EINVAL " with " ".
+ */
+char *cursor_tokens(struct wctx *w, CXCursor c, const char *sep)
+{
+	CXToken *toks;
+	unsigned n;
+	char *out = xstrdup(sep), *t;
+
+	clang_tokenize(w->tu, clang_getCursorExtent(c), &toks, &n);
+	for (unsigned i = 0; i < n; i++) {
+		char *sp = cx_take(clang_getTokenSpelling(w->tu, toks[i]));
+
+		t = xasprintf("%s%s%s", out, sp, sep);
+		free(out);
+		free(sp);
+		out = t;
+	}
+	if (toks)
+		clang_disposeTokens(w->tu, toks, n);
+	return out;
+}
+
+/* A JSON string made from @s, which is freed. */
+json_t *json_take(char *s)
+{
+	json_t *j = json_string(s);
+
+	free(s);
+	return j;
+}
+
+char *cursor_name(CXCursor c)
+{
+	return cx_take(clang_getCursorSpelling(c));
+}
+
+char *rel_path(struct wctx *w, const char *abs)
+{
+	char buf[PATH_MAX];
+	const char *p = abs;
+
+	/* Headers reached through "../" include paths are normalised. */
+	if (strstr(abs, "/../") && realpath(abs, buf))
+		p = buf;
+	return xstrdup(path_rel(p, w->root));
+}
+
+void wloc_free(struct wloc *l)
+{
+	free(l->file);
+	l->file = NULL;
+}
+
+bool wloc_expansion(struct wctx *w, CXSourceLocation l, struct wloc *out)
+{
+	CXFile f;
+	unsigned line, col, off;
+
+	char *name;
+
+	clang_getExpansionLocation(l, &f, &line, &col, &off);
+	if (!f)
+		return false;
+	name = cx_take(clang_getFileName(f));
+	out->file = rel_path(w, name);
+	free(name);
+	out->line = line;
+	out->col = col;
+	return true;
+}
+
+bool wloc_of(struct wctx *w, CXCursor c, struct wloc *out)
+{
+	return wloc_expansion(w, clang_getCursorLocation(c), out);
+}
+
+/*
+ * Facts are collected from the main file and from the driver-local headers
+ * it includes.  The shared include/ and arch/x/include/ headers are parsed
+ * in almost every translation unit; what is defined there is collected
+ * only when the driver asks for it (--all-headers), once per run.
+ */
+bool wctx_wants(struct wctx *w, CXCursor c)
+{
+	CXSourceLocation l = clang_getCursorLocation(c);
+	CXFile f;
+	char *name;
+	const char *rel;
+	bool ok;
+
+	if (clang_Location_isFromMainFile(l))
+		return true;
+	clang_getExpansionLocation(l, &f, NULL, NULL, NULL);
+	if (!f)
+		return false;
+	name = cx_take(clang_getFileName(f));
+	rel = path_rel(name, w->root);
+	if (rel[0] == '/')
+		ok = false;	/* generated or outside the tree */
+	else if (str_starts(rel, "include/") || strstr(rel, "/include/"))
+		ok = w->all_headers;
+	else
+		ok = true;
+	free(name);
+	return ok;
+}

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The parse worker (mmprep-parse) parses one translation unit with
+ * libclang and writes the facts found in it as one JSON document:
+ *
+ *   parse.c      main(): translation unit, diagnostics, facts document
+ *   discover.c   mmap entry points (struct fields typed to take a VMA)
+ *   summarize.c  per-function summaries of what is done to a VMA
+ *   inclusions.c the headers the file included, for the facts cache
+ *   types.c      which types take a VMA; lifecycle hook structs
+ *   cursor.c     libclang helpers: strings, children, tokens, locations
+ *
+ * The driver (mmprep) merges the documents of all files.
+ */
+#ifndef MMPREP_WORKER_H
+#define MMPREP_WORKER_H
+
+#include "common/util.h"
+
+#include <clang-c/Index.h>
+#include <jansson.h>
+#include <stdbool.h>
+
+struct wctx {
+	CXTranslationUnit tu;
+	const char *root;	/* KDIR, absolute; paths below it are relative */
+	const char *main_file;	/* absolute path of the parsed file */
+	bool all_headers;	/* also report entries found in include/ */
+	json_t *entries;
+	json_t *excluded;	/* "struct.field" -> count of lifecycle hooks */
+	json_t *functions;	/* summaries, see summarize.c */
+	json_t *index_only;	/* names whose summaries were asked for */
+};
+
+/* A position in the tree, with paths relative to KDIR where possible. */
+struct wloc {
+	char *file;
+	unsigned line;
+	unsigned col;
+};
+
+struct cxvec {
+	CXCursor *v;
+	unsigned n;
+	unsigned cap;
+};
+
+/* cursor.c */
+void children_of(CXCursor c, struct cxvec *out);
+void cxvec_free(struct cxvec *v);
+char *cx_take(CXString s);
+json_t *json_take(char *s);
+char *cursor_tokens(struct wctx *w, CXCursor c, const char *sep);
+char *cursor_name(CXCursor c);
+bool wloc_expansion(struct wctx *w, CXSourceLocation l, struct wloc *out);
+bool wloc_of(struct wctx *w, CXCursor c, struct wloc *out);
+void wloc_free(struct wloc *l);
+bool wctx_wants(struct wctx *w, CXCursor c);
+char *rel_path(struct wctx *w, const char *abs);
+
+/* types.c: what kind of VMA a function type takes: "vma", "desc" or NULL. */
+const char *fn_type_vma_kind(CXType fn, int *argno);
+const char *record_name_of(CXType t);
+CXCursor strip_expr(CXCursor c);
+
+bool is_lifecycle_type(const char *name);
+
+void discover_tu(struct wctx *w);	/* discover.c */
+void summarize_tu(struct wctx *w);	/* summarize.c */
+void record_inclusions(struct wctx *w, json_t *doc);	/* inclusions.c */
+
+#endif
