@@ -35,9 +35,9 @@ int cmd_check(int argc, char **argv);
 #define CLI_SCAN	1u
 #define CLI_TRACK	2u
 #define CLI_EXPLAIN	4u
-int cli_getopt(int argc, char **argv, unsigned cmd, const char **arg);
+int cli_getopt(int argc, char **argv, unsigned int cmd, const char **arg);
 void __attribute__((noreturn)) cli_usage(int code);
-void cli_options_help(FILE *f, unsigned cmd);
+void cli_options_help(FILE *f, unsigned int cmd);
 
 /* The options of a scan, which track takes too (options.c). */
 void scan_opts_init(struct scan_opts *o);

@@ -19,7 +19,7 @@ static const struct cli_opt {
 	const char *name;
 	int key;
 	const char *arg;	/* the value's name; NULL: none */
-	unsigned cmds;		/* CLI_* that take it */
+	unsigned int cmds;		/* CLI_* that take it */
 	const char *help;
 } opts[] = {
 	{ "jobs", 'j', "N", SCAN_TRACK, "parse workers (default: number of CPUs)" },
@@ -60,7 +60,7 @@ static const char exit_text[] =
 	"5 unreadable file, 6 corrupt compile_commands.json, 7 no libclang,\n"
 	"8 cannot write reports, 9 explain: no such function\n";
 
-void cli_options_help(FILE *f, unsigned cmd)
+void cli_options_help(FILE *f, unsigned int cmd)
 {
 	for (size_t i = 0; i < NOPTS; i++) {
 		char *left;
@@ -90,9 +90,9 @@ void cli_usage(int code)
 	exit(code);
 }
 
-int cli_getopt(int argc, char **argv, unsigned cmd, const char **arg)
+int cli_getopt(int argc, char **argv, unsigned int cmd, const char **arg)
 {
-	static unsigned built;
+	static unsigned int built;
 	static struct option longopts[NOPTS + 1];
 	static char shortopts[2 * NOPTS + 2];
 	int n = 0, c;

@@ -40,14 +40,28 @@ static void parse_track_opts(int argc, char **argv, struct track_opts *o,
 		if (scan_option(c, arg, &o->scan))
 			continue;
 		switch (c) {
-		case 'g': o->git = arg; break;
-		case 'N': o->name = arg; break;
-		case 'r': o->reports = arg; break;
-		case 'k': o->keep = true; break;
-		case 'q': o->quiet = true; break;
-		case 'C': *cache_info = true; break;
-		case 'h': usage(EXIT_OK);
-		default: usage(EXIT_USAGE);
+		case 'g':
+			o->git = arg;
+			break;
+		case 'N':
+			o->name = arg;
+			break;
+		case 'r':
+			o->reports = arg;
+			break;
+		case 'k':
+			o->keep = true;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'C':
+			*cache_info = true;
+			break;
+		case 'h':
+			usage(EXIT_OK);
+		default:
+			usage(EXIT_USAGE);
 		}
 	}
 	scan_opts_check(&o->scan);
