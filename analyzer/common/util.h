@@ -58,10 +58,33 @@ int write_file(const char *path, const char *data, size_t len);
 bool is_dir(const char *path);
 bool is_file(const char *path);
 int mkdir_p(const char *path);
+/* @a/@b; @b itself when it is absolute (for trusted names only). */
 char *path_join(const char *a, const char *b);
+/*
+ * A name from outside (a tree's Kbuild file, a git tree, a scan.json) as
+ * a path below @dir: NULL unless it is relative, and none of its
+ * components is empty, "." or "..".  Such a name cannot leave @dir
+ * (but for symlinks already inside it).
+ */
+bool path_is_plain(const char *name);
+char *path_below(const char *dir, const char *name);
+/* Does @path, symlinks resolved, lie in @dir (resolved) or below it? */
+bool path_inside(const char *path, const char *dir);
+/*
+ * A directory for this user alone, for predictable names in shared
+ * places ($TMPDIR): created mode 0700, or else it must be a directory
+ * (not a symlink) owned by this user and closed to others.  0, or -1.
+ */
+int private_dir(const char *path);
+/* $TMPDIR, else /tmp */
+const char *tmp_dir(void);
 const char *path_rel(const char *path, const char *base);
 char *path_dir(const char *file);
 bool str_starts(const char *s, const char *prefix);
+/* Is @s valid UTF-8 (what JSON strings must be)? */
+bool utf8_valid(const char *s);
+/* @s with every byte that is not part of valid UTF-8 as U+FFFD. */
+char *utf8_lossy(const char *s);
 bool str_ends(const char *s, const char *suffix);
 /* CLOCK_MONOTONIC in seconds, for the timings a command prints. */
 double now_seconds(void);
