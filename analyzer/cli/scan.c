@@ -91,9 +91,9 @@ int cmd_scan(int argc, char **argv)
 		tree_free(&t);
 		return ret;
 	}
+	reports = tree_output_dir(s.reports, "reports", t.name,
+				  (const char *[]){ t.kdir }, 1);
 	scan_run(&t, &s.o, &r);
-	reports = s.reports ? xstrdup(s.reports) :
-			      xasprintf("reports/%s", t.name);
 	report_write(r.scan, reports);
 	report_functions(r.functions, reports);
 	if (!s.o.quiet) {

@@ -361,7 +361,7 @@ int track_main(const struct track_opts *o)
 	struct rev *revs;
 	size_t n;
 	json_t *doc, *list, *prev_keys = NULL, *changes;
-	char *name, *dir;
+	char *name, *dir, *track;
 
 	if (o->git)
 		git_revs(o, &revs, &n);
@@ -370,8 +370,13 @@ int track_main(const struct track_opts *o)
 	if (!n)
 		die(EXIT_USAGE, "no revision to track");
 	name = o->name ? sanitize(o->name) : default_name(revs, n);
-	dir = o->reports ? xstrdup(o->reports) :
-			   xasprintf("reports/track-%s", name);
+	track = xasprintf("track-%s", name);
+	/* neither the repository nor a tracked tree is written */
+	dir = o->git ? tree_output_dir(o->reports, "reports", track, &o->git, 1) :
+		       tree_output_dir(o->reports, "reports", track,
+				       (const char *const *)o->specs.v,
+				       o->specs.n);
+	free(track);
 	if (mkdir_p(dir))
 		die(EXIT_OUTPUT, "%s: cannot create the report directory", dir);
 	list = json_array();

@@ -49,6 +49,17 @@ static int make_in(const struct tree *t, const char *dir, const char *target,
 	return ret;
 }
 
+/*
+ * make expands $(...) in the O= and ARCH= values it is given, and the
+ * tree's Makefile hands its own path to the shell: a name with anything
+ * but these characters could run a command.
+ */
+static bool make_safe(const char *s)
+{
+	return s[strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			"0123456789/._+,@-")] == '\0';
+}
+
 static bool prepare_scratch(struct tree *t, bool quiet)
 {
 	char *dir = path_join(t->cachedir, "build");
@@ -56,7 +67,11 @@ static bool prepare_scratch(struct tree *t, bool quiet)
 	char *log = path_join(t->cachedir, "prepare.log");
 	bool ok = is_file(stamp) && has_autoconf(dir);
 
-	if (!ok && !mkdir_p(dir)) {
+	if (!ok && (!make_safe(t->kdir) || !make_safe(dir))) {
+		warnx_("not preparing %s: make would expand characters of its "
+		       "path or of %s; parsing with stand-in headers",
+		       t->kdir, dir);
+	} else if (!ok && !mkdir_p(dir)) {
 		if (!quiet)
 			fprintf(stderr,
 				"mmprep: %s is not configured; preparing %s "

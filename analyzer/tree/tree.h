@@ -38,6 +38,14 @@ void tree_open(struct tree *t, const char *kdir, const char *arch);
 void tree_free(struct tree *t);
 char *cache_root(void);
 char *subsystem_of(const char *file);
+/*
+ * Where a command writes (@kind "reports" or "patches"): @given, else
+ * @kind/@name in the current directory, unless that lies inside one of
+ * the @n trees @kdirs, which mmprep never writes; then it goes to
+ * $MMPREP_CACHE/@kind/@name, and a @given inside one ends the run.
+ */
+char *tree_output_dir(const char *given, const char *kind, const char *name,
+		      const char *const *kdirs, size_t n);
 
 /* sources.c: calls @fn for every .c and .h file, in no fixed order. */
 typedef void (*source_fn)(const char *rel, const char *abs,
