@@ -196,7 +196,9 @@ def t_svg(d):
                 (chart_label(r["revision"]), r["late"], r["early"]))
     shown = [s for s in subs
              if any(x[1] != "0" or x[2] != "0" for x in subs[s])]
-    titles = re.findall(r'newhistogram "([^"]*)"', gp)
+    # single-quoted ('' is a quote): gnuplot never expands those
+    titles = [t.replace("''", "'") for t in
+              re.findall(r"newhistogram '((?:[^']|'')*)'", gp)]
     expect("svg subsystem groups vs titles", len(groups), len(titles))
     drawn = [t for t in titles if t in shown]
     for g, title in zip(groups, titles):
@@ -237,6 +239,22 @@ def t_csv_json(d):
             expect("csv %s %s" % (row["revision"], row["scope"]),
                    (row["late"], row["early"], row["layer_entries"]),
                    (str(v["late"]), str(v["early"]), str(v["layers"])))
+
+
+def t_csv_safe(d):
+    """Names from the trees keep their column and are no formula."""
+    doc = load(d)
+    labels = [r["label"] for r in doc["revisions"]]
+    with open(d + "/adoption.csv", newline="") as f:
+        rows = list(csv.reader(f))
+    for row in rows:
+        if len(row) != len(rows[0]):
+            errors.append("csv: %d fields in %r" % (len(row), row))
+        for field in row:
+            if field[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                errors.append("csv: a formula: %r" % field)
+    got = sorted({r[0].removeprefix("'") for r in rows[1:]})
+    expect("csv labels", got, sorted(set(labels)))
 
 
 def t_text(d, name, *lines):
