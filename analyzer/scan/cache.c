@@ -233,8 +233,9 @@ static char *tree_hash(const struct tree *t)
 		/* a generated tree inside KDIR is already hashed above */
 		if (dirs[i] && (i < 2 || !str_starts(dirs[i], dirs[0])))
 			ok &= hash_headers_below(t, s, dirs[i]);
-		free(dirs[i]);
 	}
+	for (int i = 0; i < 5; i++)
+		free(dirs[i]);
 	if (!ok) {
 		free(hend(s));
 		return NULL;
