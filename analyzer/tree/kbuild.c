@@ -176,22 +176,6 @@ static void push_if_file(struct strvec *args, const struct tree *t,
 	}
 }
 
-static bool tree_uses_ms_extensions(const struct tree *t)
-{
-	static int cached = -1;
-	char *mk;
-
-	if (cached < 0) {
-		mk = path_join(t->kdir, "Makefile");
-		char *s = read_file(mk, NULL);
-
-		cached = s && strstr(s, "-fms-extensions");
-		free(s);
-		free(mk);
-	}
-	return cached;
-}
-
 /* What any parse needs, whether the flags come from Kbuild or a compdb. */
 void kbuild_toolchain_flags(const struct tree *t, struct strvec *args)
 {
@@ -231,28 +215,8 @@ static void common_flags(const struct tree *t, struct strvec *args)
 	push_if_file(args, t, "include/linux/compiler_types.h");
 	sv_push(args, "-D__KERNEL__");
 	sv_push(args, "-std=gnu11");
-	if (tree_uses_ms_extensions(t))
+	if (t->ms_extensions)
 		sv_push(args, "-fms-extensions");
-}
-
-/*
- * Up to 6.x Kbuild passed -D__KBUILD_MODNAME=kmod_<name>; 7.0 passes the
- * bare name and MODULE_DEVICE_TABLE() adds "kmod_" itself.  The tree's own
- * scripts/Makefile.lib says which.
- */
-static const char *modname_prefix(const struct tree *t)
-{
-	static int kmod = -1;
-
-	if (kmod < 0) {
-		char *p = path_join(t->kdir, "scripts/Makefile.lib");
-		char *s = read_file(p, NULL);
-
-		kmod = !s || strstr(s, "__KBUILD_MODNAME=kmod_") != NULL;
-		free(s);
-		free(p);
-	}
-	return kmod ? "kmod_" : "";
 }
 
 void kbuild_flags(const struct tree *t, const char *relfile,
@@ -273,7 +237,8 @@ void kbuild_flags(const struct tree *t, const char *relfile,
 	sv_pushf(args, "-DKBUILD_MODFILE=\"%s/%s\"", dir, base);
 	sv_pushf(args, "-DKBUILD_BASENAME=\"%s\"", base);
 	sv_pushf(args, "-DKBUILD_MODNAME=\"%s\"", base);
-	sv_pushf(args, "-D__KBUILD_MODNAME=%s%s", modname_prefix(t), base);
+	sv_pushf(args, "-D__KBUILD_MODNAME=%s%s", t->kmod_prefix ? "kmod_" : "",
+		 base);
 	free(dir);
 	free(base);
 }

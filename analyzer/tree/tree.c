@@ -34,15 +34,22 @@ static char *makefile_var(const char *mk, const char *var)
 	return NULL;
 }
 
-static char *tree_version(const char *kdir)
+/* The version from the top Makefile; and the flags it and Kbuild pass. */
+static char *tree_version(struct tree *t)
 {
-	char *path = path_join(kdir, "Makefile");
-	char *mk = read_file(path, NULL);
+	char *path = path_join(t->kdir, "Makefile");
+	char *mk = read_file(path, NULL), *lib;
 	char *v = NULL, *p = NULL, *s = NULL, *e = NULL;
 
 	free(path);
 	if (!mk)
 		return NULL;
+	t->ms_extensions = strstr(mk, "-fms-extensions") != NULL;
+	path = path_join(t->kdir, "scripts/Makefile.lib");
+	lib = read_file(path, NULL);
+	t->kmod_prefix = !lib || strstr(lib, "__KBUILD_MODNAME=kmod_");
+	free(lib);
+	free(path);
 	v = makefile_var(mk, "VERSION");
 	p = makefile_var(mk, "PATCHLEVEL");
 	s = makefile_var(mk, "SUBLEVEL");
@@ -120,7 +127,7 @@ void tree_open(struct tree *t, const char *kdir, const char *arch)
 	if (!realpath(kdir, buf))
 		die(EXIT_NO_KDIR, "%s: cannot resolve path", kdir);
 	t->kdir = xstrdup(buf);
-	t->version = tree_version(t->kdir);
+	t->version = tree_version(t);
 	p = path_join(t->kdir, "include/linux/mm.h");
 	if (!t->version || !is_file(p))
 		die(EXIT_NOT_KERNEL,

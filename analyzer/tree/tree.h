@@ -31,6 +31,17 @@ struct tree {
 	char *shimdir;		/* stand-in generated headers, or NULL */
 	char *compdb;		/* compile_commands.json in use, or NULL */
 	char *cachedir;		/* mmprep's cache for this tree */
+	/*
+	 * What the tree's own Makefiles say about every file's flags, read
+	 * once per tree (never per process: track scans several trees):
+	 */
+	bool ms_extensions;	/* the top Makefile passes -fms-extensions */
+	/*
+	 * Up to 6.x Kbuild passed -D__KBUILD_MODNAME=kmod_<name>; 7.0 passes
+	 * the bare name and MODULE_DEVICE_TABLE() adds "kmod_" itself.  The
+	 * tree's scripts/Makefile.lib says which.
+	 */
+	bool kmod_prefix;
 };
 
 /* tree.c */

@@ -257,6 +257,31 @@ def t_csv_safe(d):
     expect("csv labels", got, sorted(set(labels)))
 
 
+def t_same_rev(d1, d2, label):
+    """Revision @label of two track runs: the same counts and scan.json."""
+    revs = []
+    for d in (d1, d2):
+        r = [r for r in load(d)["revisions"] if r["label"] == label]
+        if len(r) != 1:
+            errors.append("%s: no revision %s" % (d, label))
+            return
+        revs.append({k: v for k, v in r[0].items() if k != "cost"})
+    expect("revision %s of both runs" % label, revs[0], revs[1])
+    scans = [open("%s/scans/%s/scan.json" % (d, label)).read()
+             for d in (d1, d2)]
+    expect("scan.json of %s in both runs" % label, scans[0] == scans[1], True)
+
+
+def t_pair(d, label):
+    """Tree B of the pair, as tests/track/pair/pair.c says."""
+    with open("%s/scans/%s/scan.json" % (d, label)) as f:
+        scan = json.load(f)
+    got = [(e["ops_name"], e["flags"]) for e in scan["entries"]
+           if e["file"] == "drivers/char/pair.c"]
+    expect("pair.c's entries", got, [("pair_fops", ["VM_IO"])])
+    expect("degraded files", scan["files"]["degraded"], [])
+
+
 def t_text(d, name, *lines):
     """Each line appears in the file, as a whole line."""
     with open(d + "/" + name) as f:
