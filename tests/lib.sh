@@ -53,3 +53,20 @@ print(f"{name}: {hops} evidence hops checked, {bad} bad")
 sys.exit(1 if bad else 0)
 PY
 }
+
+# tree_sum DIR: one checksum of every name, type, size and mtime below
+# DIR, to show that a run wrote nothing there (mmprep never writes KDIR).
+tree_sum() {
+	find "$1" -printf '%P\t%y\t%s\t%T@\n' | LC_ALL=C sort | sha256sum |
+		cut -d' ' -f1
+}
+
+# result NAME STATUS: one test's outcome, counted in $pass or $fail.
+result() {
+	if [ "$2" -eq 0 ]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL: $1"
+		fail=$((fail + 1))
+	fi
+}
