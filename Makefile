@@ -130,8 +130,11 @@ $(MMPREP_CACHE)/src/linux-source-%/Makefile:
 
 KDIR ?=
 SCAN_KDIR = $(if $(KDIR),$(KDIR),$(call debian-tree,$(DEFAULT_TREE_VERSION)))
+# NO_PREPARE=1: never run the tree's own Makefile (README, "Trust")
+NO_PREPARE ?=
 SCAN_FLAGS = -j $(J) $(if $(ARCH),--arch $(ARCH)) $(if $(O),--objdir $(O)) \
-	     $(if $(REPORTS),--reports $(REPORTS))
+	     $(if $(REPORTS),--reports $(REPORTS)) \
+	     $(if $(filter 1,$(NO_PREPARE)),--no-prepare)
 scan: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 	./mmprep scan $(SCAN_FLAGS) $(SCAN_KDIR)
 
