@@ -1,6 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0
 # Shared by the test runners.
 
+# own_cache NAME [keep]: this runner's own facts cache and temporary
+# directory, tests/out/cache/NAME, never the user's; emptied first unless
+# "keep" (the Debian trees' scratch builds and facts, kept between runs).
+own_cache() {
+	MMPREP_CACHE=$top/tests/out/cache/$1
+	TMPDIR=$MMPREP_CACHE/tmp
+	[ "${2:-}" = keep ] || rm -rf "$MMPREP_CACHE"
+	mkdir -p "$TMPDIR"
+	export MMPREP_CACHE TMPDIR
+	unset MMPREP_NO_CACHE MMPREP_KEEP_FACTS XDG_CACHE_HOME
+}
+
 # json_checks SPEC SCAN_JSON NAME: every "check-json: FILTER => JSON" line
 # of SPEC, asserted on SCAN_JSON.  Prints one line per failure; returns
 # the number of failures.
@@ -14,6 +26,28 @@ json_checks() {
 		_got=$(jq -c "$_filter" "$2" 2>&1)
 		if [ "$_got" != "$_want" ]; then
 			echo "FAIL: $3: $_filter: got $_got, expected $_want"
+			_bad=$((_bad + 1))
+		fi
+	done <"$_list"
+	rm -f "$_list"
+	return $_bad
+}
+
+# line_checks SPEC SCAN_JSON KDIR NAME: every "check-line: ID => REGEX"
+# line of SPEC: the entry ID is at the one line of its file in KDIR that
+# matches the extended REGEX, found by name rather than by number.
+line_checks() {
+	_bad=0
+	_list=$(mktemp)
+	sed -n 's/.*check-line: *//p' "$1" >"$_list"
+	while IFS= read -r _check; do
+		_id=${_check%% => *}
+		_re=${_check#* => }
+		_file=${_id%%:*}
+		_want=$(grep -nE -- "$_re" "$3/$_file" | cut -d: -f1)
+		_got=$(jq -r --arg id "$_id" '.entries[] | select(.id == $id) | .line' "$2")
+		if [ -z "$_want" ] || [ "$_got" != "$_want" ]; then
+			echo "FAIL: $4: $_id: line $_got, expected the one matching /$_re/ ($_want)"
 			_bad=$((_bad + 1))
 		fi
 	done <"$_list"
