@@ -27,6 +27,8 @@ void report_functions(json_t *functions, const char *dir);
 void report_summary(json_t *scan, FILE *out);
 /* One entry as scan.txt's lines; also the CHECK= mode's output. */
 void report_txt_entry(FILE *f, json_t *e);
+/* Is an evidence hop a place in the tree (not the built-in table)? */
+bool report_hop_located(json_t *hop);
 
 /* writers.c: index.html, scan.sarif and summary.md into @dir. */
 void report_write_extra(json_t *scan, const char *dir);
