@@ -135,6 +135,45 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 	return extra;
 }
 
+/*
+ * The summaries of the last full scan of a tree, kept in its cache
+ * directory for the CHECK= mode: a per-file run parses its own file only,
+ * and takes the facts of the helpers it calls (vm_iomap_memory,
+ * remap_pfn_range, ...) from there rather than from the built-in table.
+ */
+static char *summaries_path(const struct tree *t)
+{
+	return path_join(t->cachedir, "summaries.json");
+}
+
+static void save_summaries(const struct tree *t, json_t *functions)
+{
+	char *path = summaries_path(t);
+	char *text = json_dumps(functions, JSON_COMPACT);
+
+	/* a cache that cannot be written only costs the CHECK mode facts */
+	if (!text || mkdir_p(t->cachedir) ||
+	    write_file(path, text, strlen(text)))
+		warnx_("cannot keep the summaries in %s", path);
+	free(text);
+	free(path);
+}
+
+/* The saved summaries of functions outside @files, added to @functions. */
+static void add_saved_summaries(const struct tree *t, json_t *functions,
+				const struct strvec *files)
+{
+	char *path = summaries_path(t);
+	json_t *saved = json_load_file(path, 0, NULL), *s;
+	size_t i;
+
+	json_array_foreach(saved, i, s)
+		if (json_is_object(s) && !sv_contains(files, jstr(s, "file")))
+			json_array_append(functions, s);
+	json_decref(saved);
+	free(path);
+}
+
 static void bump(json_t *counts, const char *key)
 {
 	json_t *n = json_object_get(counts, key);
@@ -237,6 +276,10 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	add_functions(functions, jobs, files.n);
 	if (!o->no_ondemand)
 		extra = parse_on_demand(t, o, db, r->scan, functions, &files);
+	if (o->flags)
+		add_saved_summaries(t, functions, &files);
+	else if (!o->nonly)
+		save_summaries(t, functions);
 	r->functions = analyze(t, r->scan, functions);
 	jset(json_object_get(r->scan, "files"), "on_demand",
 	     json_integer(extra));
