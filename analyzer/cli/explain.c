@@ -9,6 +9,7 @@
  */
 #include "cli/cli.h"
 
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,25 @@ static void print_fn(json_t *f, json_t *fns, json_t *seen, int depth)
 	free(key);
 }
 
+/* reports/<tree>/functions.json when reports/ holds one tree's only. */
+static char *only_functions(void)
+{
+	glob_t g;
+	char *path;
+	int r = glob("reports/*/functions.json", 0, NULL, &g);
+
+	if (!r && g.gl_pathc == 1) {
+		path = xstrdup(g.gl_pathv[0]);
+	} else {
+		if (!r)
+			warnx_("reports/ holds %zu scans: give -r REPORTS",
+			       g.gl_pathc);
+		path = xstrdup("reports/functions.json");
+	}
+	globfree(&g);
+	return path;
+}
+
 static void usage(int code)
 {
 	fputs("usage: mmprep explain [-r REPORTS] FUNCTION\n"
@@ -118,7 +138,7 @@ int cmd_explain(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		usage(EXIT_USAGE);
-	path = path_join(dir ? dir : "reports", "functions.json");
+	path = dir ? path_join(dir, "functions.json") : only_functions();
 	fns = json_load_file(path, 0, &err);
 	if (!fns)
 		die(EXIT_UNREADABLE, "%s: %s (run 'mmprep scan' first, or give "
