@@ -15,6 +15,10 @@ check-compdb: all
 # must not make mmprep write, run or leak anything.
 check-hostile: all
 	tests/run-hostile
+# explain, --list, --timeout, --objdir, --arch, excluded, --no-prepare's
+# stand-in headers and the patches wrapper.
+check-cli: all
+	tests/run-cli
 # analyzer/'s folders depend on each other only as analyzer/LAYERS says.
 check-layers: all
 	tests/run-layers
@@ -36,7 +40,7 @@ bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 	fi
 
 .PHONY: check-fixtures check-badinput check-determinism check-compdb \
-	check-hostile check-layers bench
+	check-hostile check-cli check-layers bench
 CHECKS += check-layers check-fixtures check-badinput check-determinism check-compdb \
-	  check-hostile \
+	  check-hostile check-cli \
 	  check-integration-6.12 check-integration-6.1
