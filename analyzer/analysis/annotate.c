@@ -122,11 +122,12 @@ static json_t *layers(struct graph *g, json_t *entries)
 	size_t i;
 
 	json_object_foreach(g->impls, field, list) {
-		json_t *disp = json_array();
+		json_t *disp;
 		size_t users = 0;
 
 		if (str_starts(field, "file_operations."))
 			continue;
+		disp = json_array();
 		for (size_t k = 0; k < g->n; k++) {
 			json_t *d;
 			size_t j;

@@ -88,6 +88,7 @@ int cmd_scan(int argc, char **argv)
 	tree_open(&t, s.o.kdir, s.o.arch);
 	if (s.list) {
 		ret = list_candidates(&t, &s.o);
+		free(s.o.only);
 		tree_free(&t);
 		return ret;
 	}
@@ -107,6 +108,7 @@ int cmd_scan(int argc, char **argv)
 		printf("reports: %s/scan.json, %s/scan.txt\n", reports, reports);
 	}
 	free(reports);
+	free(s.o.only);
 	scan_result_free(&r);
 	tree_free(&t);
 	return ret;

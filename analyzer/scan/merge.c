@@ -252,7 +252,8 @@ json_t *merge_facts(const struct tree *t, struct job *jobs, size_t n)
 			free(key);
 		}
 	}
-	qsort(list, nlist, sizeof(*list), cmp_entry);
+	if (nlist)	/* qsort() of NULL is undefined, even of nothing */
+		qsort(list, nlist, sizeof(*list), cmp_entry);
 	json_t *entries = json_array();
 
 	for (i = 0; i < nlist; i++) {

@@ -129,10 +129,12 @@ void tree_open(struct tree *t, const char *kdir, const char *arch)
 	t->kdir = xstrdup(buf);
 	t->version = tree_version(t);
 	p = path_join(t->kdir, "include/linux/mm.h");
-	if (!t->version || !is_file(p))
+	if (!t->version || !is_file(p)) {
+		free(p);
 		die(EXIT_NOT_KERNEL,
 		    "%s: not a Linux kernel tree (no top-level Makefile with "
 		    "VERSION/PATCHLEVEL, or no include/linux/mm.h)", t->kdir);
+	}
 	free(p);
 	p = strrchr(t->kdir, '/');
 	t->name = xstrdup(p && p[1] ? p + 1 : "linux");

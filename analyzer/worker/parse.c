@@ -117,11 +117,14 @@ static void parse_opts(int argc, char **argv, struct wopts *o)
 		case 'a':
 			o->all_headers = true;
 			break;
-		case 'V':
+		case 'V': {
 			/* Also the driver's probe that libclang loads. */
-			o->out = cx_take(clang_getClangVersion());
-			printf("%s\n", o->out);
+			char *v = cx_take(clang_getClangVersion());
+
+			printf("%s\n", v);
+			free(v);
 			exit(EXIT_OK);
+		}
 		default:
 			usage();
 		}
