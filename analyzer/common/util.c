@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+void (*die_hook)(int code);
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
@@ -79,6 +81,8 @@ void die(int code, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	if (die_hook)
+		die_hook(code);
 	exit(code);
 }
 

@@ -43,6 +43,12 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void die(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
+/*
+ * Called by die() instead of exit() when set, and must not return: the
+ * fuzz targets (tests/fuzz) jump back to their loop, as bad input ends a
+ * run of mmprep with its exit code but must not end a fuzzer.
+ */
+extern void (*die_hook)(int code);
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void sv_push(struct strvec *sv, const char *s);
