@@ -117,6 +117,13 @@ void graph_annotate(struct graph *g, json_t *scan);
 
 /* categorize.c */
 void categorize(struct graph *g, json_t *scan);
+/*
+ * The rows of categories.tsv's @text (cut up in place), each [category,
+ * cocci, mode, api, when, reason]; and the first of them whose "when"
+ * holds on the scan.json entry @e, or NULL.
+ */
+json_t *category_table(char *text);
+json_t *category_row(json_t *rows, json_t *e);
 
 /* evidence.c */
 json_t *evidence_chain(struct graph *g, struct fn *f, int flag,

@@ -112,6 +112,24 @@ static char *only_functions(void)
 	return path;
 }
 
+size_t explain_print(json_t *fns, const char *name)
+{
+	json_t *f;
+	size_t i, hits = 0;
+
+	json_array_foreach(fns, i, f) {
+		json_t *seen;
+
+		if (strcmp(jstr(f, "name"), name))
+			continue;
+		seen = json_object();
+		print_fn(f, fns, seen, 0);
+		json_decref(seen);
+		hits++;
+	}
+	return hits;
+}
+
 static void usage(int code)
 {
 	fputs("usage: mmprep explain [-r REPORTS] FUNCTION\n"
@@ -125,8 +143,8 @@ int cmd_explain(int argc, char **argv)
 {
 	const char *dir = NULL, *arg;
 	json_error_t err;
-	json_t *fns, *f;
-	size_t i, hits = 0;
+	json_t *fns;
+	size_t hits;
 	char *path;
 	int c;
 
@@ -143,15 +161,7 @@ int cmd_explain(int argc, char **argv)
 	if (!fns)
 		die(EXIT_UNREADABLE, "%s: %s (run 'mmprep scan' first, or give "
 			"-r REPORTS)", path, err.text);
-	json_array_foreach(fns, i, f) {
-		if (strcmp(jstr(f, "name"), argv[optind]))
-			continue;
-		json_t *seen = json_object();
-
-		print_fn(f, fns, seen, 0);
-		json_decref(seen);
-		hits++;
-	}
+	hits = explain_print(fns, argv[optind]);
 	json_decref(fns);
 	free(path);
 	if (!hits)
