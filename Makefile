@@ -72,10 +72,14 @@ WORKER_OBJ = $(addprefix $(BUILD)/worker/,$(WORKER_SRC:.c=.o))
 LIBEXEC_BUILD := $(abspath $(BUILD))
 DATADIR_BUILD := $(abspath semantic-patches)
 
-all: mmprep $(BUILD)/mmprep-parse
+# The driver's binary: ./mmprep, or build-asan/mmprep and the like for
+# the builds of mk/hardening.mk (BUILD=... DRIVER_BIN=...).
+DRIVER_BIN ?= mmprep
+
+all: $(DRIVER_BIN) $(BUILD)/mmprep-parse
 .PHONY: all deps scan check bench install clean clean-cache
 
-mmprep: $(DRIVER_OBJ)
+$(DRIVER_BIN): $(DRIVER_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(DRIVER_LIBS)
 
 $(BUILD)/mmprep-parse: $(WORKER_OBJ)
