@@ -159,7 +159,7 @@ install: all
 	$(INSTALL_EXTRA)
 
 clean-objs:
-	rm -rf $(BUILD) mmprep
+	rm -rf $(BUILD) mmprep build-asan build-fuzz
 
 clean: clean-objs
 	rm -rf tests/out
