@@ -13,47 +13,47 @@ own_cache() {
 	unset MMPREP_NO_CACHE MMPREP_KEEP_FACTS XDG_CACHE_HOME
 }
 
-# json_checks SPEC SCAN_JSON NAME: every "check-json: FILTER => JSON" line
-# of SPEC, asserted on SCAN_JSON.  Prints one line per failure; returns
-# the number of failures.
-json_checks() {
+# spec_each SPEC DIRECTIVE FUNCTION ARGS...: FUNCTION CHECK ARGS... for
+# every "DIRECTIVE: CHECK" line of SPEC; returns how many failed.
+spec_each() {
 	_bad=0
 	_list=$(mktemp)
-	sed -n 's/.*check-json: *//p' "$1" >"$_list"
+	sed -n "s/.*$2: *//p" "$1" >"$_list"
+	_fn=$3
+	shift 3
 	while IFS= read -r _check; do
-		_filter=${_check%% => *}
-		_want=$(echo "${_check#* => }" | jq -c .)
-		_got=$(jq -c "$_filter" "$2" 2>&1)
-		if [ "$_got" != "$_want" ]; then
-			echo "FAIL: $3: $_filter: got $_got, expected $_want"
-			_bad=$((_bad + 1))
-		fi
+		"$_fn" "$_check" "$@" || _bad=$((_bad + 1))
 	done <"$_list"
 	rm -f "$_list"
 	return $_bad
 }
 
+# json_checks SPEC SCAN_JSON NAME: every "check-json: FILTER => JSON" line
+# of SPEC, asserted on SCAN_JSON.  Prints one line per failure; returns
+# the number of failures.
+json_check() {
+	_filter=${1%% => *}
+	_want=$(echo "${1#* => }" | jq -c .)
+	_got=$(jq -c "$_filter" "$2" 2>&1)
+	[ "$_got" = "$_want" ] && return 0
+	echo "FAIL: $3: $_filter: got $_got, expected $_want"
+	return 1
+}
+json_checks() { spec_each "$1" check-json json_check "$2" "$3"; }
+
 # line_checks SPEC SCAN_JSON KDIR NAME: every "check-line: ID => REGEX"
 # line of SPEC: the entry ID is at the one line of its file in KDIR that
 # matches the extended REGEX, found by name rather than by number.
-line_checks() {
-	_bad=0
-	_list=$(mktemp)
-	sed -n 's/.*check-line: *//p' "$1" >"$_list"
-	while IFS= read -r _check; do
-		_id=${_check%% => *}
-		_re=${_check#* => }
-		_file=${_id%%:*}
-		_want=$(grep -nE -- "$_re" "$3/$_file" | cut -d: -f1)
-		_got=$(jq -r --arg id "$_id" '.entries[] | select(.id == $id) | .line' "$2")
-		if [ -z "$_want" ] || [ "$_got" != "$_want" ]; then
-			echo "FAIL: $4: $_id: line $_got, expected the one matching /$_re/ ($_want)"
-			_bad=$((_bad + 1))
-		fi
-	done <"$_list"
-	rm -f "$_list"
-	return $_bad
+line_check() {
+	_id=${1%% => *}
+	_re=${1#* => }
+	_want=$(grep -nE -- "$_re" "$3/${_id%%:*}" | cut -d: -f1)
+	_got=$(jq -r --arg id "$_id" '.entries[] | select(.id == $id) | .line' "$2")
+	[ -n "$_want" ] && [ "$_got" = "$_want" ] && return 0
+	echo "FAIL: $4: $_id: line $_got, expected the one matching /$_re/ ($_want)"
+	return 1
 }
+line_checks() { spec_each "$1" check-line line_check "$2" "$3" "$4"; }
 
 # evidence_checks KDIR SCAN_JSON NAME: every hop of every evidence chain
 # names a function defined at the file:line given, and its "at" line
