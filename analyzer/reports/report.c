@@ -47,13 +47,6 @@ static void join_names(FILE *f, json_t *names, const char *sep)
 		fprintf(f, "%s%s", i ? sep : "", json_string_value(v));
 }
 
-bool report_hop_located(json_t *hop)
-{
-	const char *file = jstr(hop, "file");
-
-	return *file && *file != '(' && jint(hop, "line") > 0;
-}
-
 /*
  * One note per hop, "file:line: note: VM_IO|VM_PFNMAP: a -> b", the flags
  * that share a chain together.  A hop that is no place in the tree (a

@@ -27,8 +27,6 @@ void report_functions(json_t *functions, const char *dir);
 void report_summary(json_t *scan, FILE *out);
 /* One entry as scan.txt's lines; also the CHECK= mode's output. */
 void report_txt_entry(FILE *f, json_t *e);
-/* Is an evidence hop a place in the tree (not the built-in table)? */
-bool report_hop_located(json_t *hop);
 
 /* writers.c: index.html, scan.sarif and summary.md into @dir. */
 void report_write_extra(json_t *scan, const char *dir);
@@ -61,5 +59,7 @@ void report_render(json_t *scan, const char *dir, const char *name,
 void html_escape(FILE *f, const char *s);
 /* fprintf() with "%s" escaped and "%r" raw markup (render.c). */
 void html_printf(FILE *f, const char *fmt, ...);
+/* Is an evidence hop a place in the tree (not the built-in table)? */
+bool report_hop_located(json_t *hop);
 
 #endif
