@@ -131,8 +131,12 @@ flagset special_mask(struct vmflags *vf)
 {
 	flagset f = 0;
 
-	for (int i = 0; special[i]; i++)
-		f |= 1ULL << flag_index(vf, special[i]);
+	for (int i = 0; special[i]; i++) {
+		int b = flag_index(vf, special[i]);
+
+		if (b >= 0)	/* always: vmflags_load() gives them low indices */
+			f |= 1ULL << b;
+	}
 	return f;
 }
 

@@ -267,7 +267,8 @@ static const char *dir_hash(const struct tree *t, const char *dir)
 				sv_push(&names, d->d_name);
 		closedir(dp);
 	}
-	qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+	if (names.n)	/* qsort() of NULL is undefined */
+		qsort(names.v, names.n, sizeof(*names.v), cmp_str);
 	s = hstart();
 	for (size_t i = 0; i < names.n; i++) {
 		char *p = path_join(dir, names.v[i]);

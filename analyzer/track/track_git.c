@@ -215,8 +215,13 @@ int track_extract_blobs(const char *repo, const char *commit,
 	unlink(listpath);
 	fd = open(listpath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
 	list = fd < 0 ? NULL : fdopen(fd, "w");
-	if (!list || dfd < 0)
+	if (!list || dfd < 0) {
+		if (list)
+			fclose(list);
+		else if (fd >= 0)
+			close(fd);
 		goto out;
+	}
 	b = list_blobs(repo, commit, list, &n);
 	if (fclose(list) || !b || (pid = cat_file(repo, listpath, &out)) < 0)
 		goto out;
@@ -235,8 +240,6 @@ int track_extract_blobs(const char *repo, const char *commit,
 out:
 	if (dfd >= 0)
 		close(dfd);
-	if (fd >= 0 && !list)
-		close(fd);
 	unlink(listpath);
 	free(listpath);
 	for (size_t i = 0; b && i < n; i++)
