@@ -165,6 +165,11 @@ static bool clause_holds(json_t *e, const char *clause)
 		neg = true;
 		op++;
 	}
+	/* "field!" or "field!x" is not the grammar: "!" ended the clause */
+	if (*op != '=' && *op != '~') {
+		free(field);
+		return false;
+	}
 	list = *op == '~';
 	vals = xstrdup(op + 1);
 	f = json_object_get(e, field);
