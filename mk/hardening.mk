@@ -21,7 +21,9 @@ FUZZ_TARGETS := compdb kbuild scanjson tsv
 FUZZ_S ?= 60
 
 # Sanitizer reports go to files, so that one in a worker (whose stderr
-# the driver sends to /dev/null) is seen too.
+# the driver sends to /dev/null) is seen too.  (On a whole kernel tree,
+# add intercept_strstr=0: ASan's strstr() measures the whole haystack on
+# every call, which makes the text pass quadratic on large headers.)
 ASAN_LOG = $(abspath tests/out/asan)/log
 SAN_ENV = ASAN_OPTIONS=log_path=$(ASAN_LOG):detect_leaks=1 \
 	  UBSAN_OPTIONS=log_path=$(ASAN_LOG):print_stacktrace=1:halt_on_error=1
