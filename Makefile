@@ -72,10 +72,14 @@ WORKER_OBJ = $(addprefix $(BUILD)/worker/,$(WORKER_SRC:.c=.o))
 LIBEXEC_BUILD := $(abspath $(BUILD))
 DATADIR_BUILD := $(abspath semantic-patches)
 
-all: mmprep $(BUILD)/mmprep-parse
+# The driver's binary: ./mmprep, or build-asan/mmprep and the like for
+# the builds of mk/hardening.mk (BUILD=... DRIVER_BIN=...).
+DRIVER_BIN ?= mmprep
+
+all: $(DRIVER_BIN) $(BUILD)/mmprep-parse
 .PHONY: all deps scan check bench install clean clean-cache
 
-mmprep: $(DRIVER_OBJ)
+$(DRIVER_BIN): $(DRIVER_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(DRIVER_LIBS)
 
 $(BUILD)/mmprep-parse: $(WORKER_OBJ)
@@ -130,8 +134,11 @@ $(MMPREP_CACHE)/src/linux-source-%/Makefile:
 
 KDIR ?=
 SCAN_KDIR = $(if $(KDIR),$(KDIR),$(call debian-tree,$(DEFAULT_TREE_VERSION)))
+# NO_PREPARE=1: never run the tree's own Makefile (README, "Trust")
+NO_PREPARE ?=
 SCAN_FLAGS = -j $(J) $(if $(ARCH),--arch $(ARCH)) $(if $(O),--objdir $(O)) \
-	     $(if $(REPORTS),--reports $(REPORTS))
+	     $(if $(REPORTS),--reports $(REPORTS)) \
+	     $(if $(filter 1,$(NO_PREPARE)),--no-prepare)
 scan: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 	./mmprep scan $(SCAN_FLAGS) $(SCAN_KDIR)
 
@@ -152,7 +159,7 @@ install: all
 	$(INSTALL_EXTRA)
 
 clean-objs:
-	rm -rf $(BUILD) mmprep
+	rm -rf $(BUILD) mmprep build-asan build-fuzz
 
 clean: clean-objs
 	rm -rf tests/out

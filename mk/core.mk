@@ -11,6 +11,14 @@ check-badinput: all
 	tests/run-badinput
 check-compdb: all
 	tests/run-compdb
+# A hostile tree: its names, compile database, symlinks and git trees
+# must not make mmprep write, run or leak anything.
+check-hostile: all
+	tests/run-hostile
+# explain, --list, --timeout, --objdir, --arch, excluded, --no-prepare's
+# stand-in headers and the patches wrapper.
+check-cli: all
+	tests/run-cli
 # analyzer/'s folders depend on each other only as analyzer/LAYERS says.
 check-layers: all
 	tests/run-layers
@@ -32,6 +40,7 @@ bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 	fi
 
 .PHONY: check-fixtures check-badinput check-determinism check-compdb \
-	check-layers bench
+	check-hostile check-cli check-layers bench
 CHECKS += check-layers check-fixtures check-badinput check-determinism check-compdb \
+	  check-hostile check-cli \
 	  check-integration-6.12 check-integration-6.1

@@ -16,7 +16,8 @@ KDIRS ?=
 TRACK_NAME ?=
 TRACK_FLAGS = -j $(J) $(if $(ARCH),--arch $(ARCH)) \
 	      $(if $(TRACK_NAME),--name $(TRACK_NAME)) \
-	      $(if $(REPORTS),--reports $(REPORTS))
+	      $(if $(REPORTS),--reports $(REPORTS)) \
+	      $(if $(filter 1,$(NO_PREPARE)),--no-prepare)
 
 track: deps
 	@if [ -n "$(KDIRS)" ]; then \

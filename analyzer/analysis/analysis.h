@@ -30,13 +30,19 @@ json_t *analysis_wanted(const struct tree *t, json_t *functions,
 			json_t *entries);
 json_t *analyze(const struct tree *t, json_t *scan, json_t *functions);
 
-/* vmflags.c */
-void vmflags_load(const struct tree *t);
-int flag_index(const char *vm_name);
-const char *flag_name(int idx);
-flagset flags_of_expr(json_t *expr);
-flagset special_mask(void);
-json_t *flag_names(flagset f);
+/* vmflags.c: the VM_* names of one tree, and the values its mm.h gives */
+struct vmflags {
+	char *name[MAX_FLAGS];
+	unsigned long long value[MAX_FLAGS];	/* 0: the tree gives none */
+	int n;
+};
+void vmflags_load(struct vmflags *vf, const struct tree *t);
+void vmflags_free(struct vmflags *vf);
+int flag_index(struct vmflags *vf, const char *vm_name);
+const char *flag_name(const struct vmflags *vf, int idx);
+flagset flags_of_expr(struct vmflags *vf, json_t *expr);
+flagset special_mask(struct vmflags *vf);
+json_t *flag_names(const struct vmflags *vf, flagset f);
 /* Is @name one of VM_SPECIAL's flags (include/linux/mm.h)? */
 bool vm_special(const char *name);
 
@@ -84,6 +90,7 @@ struct fn {
 };
 
 struct graph {
+	struct vmflags vmf;	/* of the tree being analysed */
 	struct fn **fns;
 	size_t n;
 	json_t *byname;		/* name -> [index into fns] */
@@ -110,6 +117,13 @@ void graph_annotate(struct graph *g, json_t *scan);
 
 /* categorize.c */
 void categorize(struct graph *g, json_t *scan);
+/*
+ * The rows of categories.tsv's @text (cut up in place), each [category,
+ * cocci, mode, api, when, reason]; and the first of them whose "when"
+ * holds on the scan.json entry @e, or NULL.
+ */
+json_t *category_table(char *text);
+json_t *category_row(json_t *rows, json_t *e);
 
 /* evidence.c */
 json_t *evidence_chain(struct graph *g, struct fn *f, int flag,

@@ -55,7 +55,7 @@ static json_t *entry_evidence(struct graph *g, struct fn *f, flagset flags,
 		chain = evidence_chain(g, f, b, file, fallback);
 		if (chain)
 			json_array_append_new(ev, json_pack("{s:s, s:o}", "flag",
-							    flag_name(b), "chain",
+							    flag_name(&g->vmf, b), "chain",
 							    chain));
 	}
 	return ev;
@@ -77,18 +77,18 @@ static void annotate_entry(struct graph *g, json_t *e)
 		return;
 	}
 	flags = entry_flags(g, f, jstr(e, "file"), unresolved);
-	json_object_set_new(e, "flags", flag_names(flags));
+	json_object_set_new(e, "flags", flag_names(&g->vmf, flags));
 	json_object_set_new(e, "special",
-			    json_boolean(flags & special_mask()));
+			    json_boolean(flags & special_mask(&g->vmf)));
 	/*
 	 * Conditional about the flags that matter to KSM when there are
 	 * any: an arch flag set on one path (x86's VM_PAT in
 	 * track_pfn_remap) does not make a remap_pfn_range user conditional.
 	 */
 	json_object_set_new(e, "conditional", json_boolean(
-		(flags & special_mask() ? flags & special_mask() : flags) &
+		(flags & special_mask(&g->vmf) ? flags & special_mask(&g->vmf) : flags) &
 		~f->must));
-	json_object_set_new(e, "clears", flag_names(f->clears));
+	json_object_set_new(e, "clears", flag_names(&g->vmf, f->clears));
 	json_object_set_new(e, "rejects_private",
 			    f->rejects ? json_true() :
 			    f->rejects_below ? json_string("partial") :
@@ -122,11 +122,12 @@ static json_t *layers(struct graph *g, json_t *entries)
 	size_t i;
 
 	json_object_foreach(g->impls, field, list) {
-		json_t *disp = json_array();
+		json_t *disp;
 		size_t users = 0;
 
 		if (str_starts(field, "file_operations."))
 			continue;
+		disp = json_array();
 		for (size_t k = 0; k < g->n; k++) {
 			json_t *d;
 			size_t j;

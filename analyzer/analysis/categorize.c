@@ -32,29 +32,39 @@ static char *table_path(void)
 	return path_join(env && *env ? env : MMPREP_DATADIR, "categories.tsv");
 }
 
-/* The rows: [category, cocci, mode, api, when, reason] */
-static json_t *load_table(void)
+json_t *category_table(char *text)
 {
-	char *path = table_path(), *text = read_file(path, NULL), *line, *save;
 	json_t *rows = json_array();
+	char *line, *save;
 	bool header = true;
 
-	if (!text)
-		warnx_("%s: cannot read; entries get no conversion category", path);
 	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		json_t *row = json_array();
 		char *tok, *s2;
 
-		if (line[0] == '#')
+		if (line[0] == '#') {
+			json_decref(row);
 			continue;
+		}
 		for (tok = strtok_r(line, "\t", &s2); tok; tok = strtok_r(NULL, "\t", &s2))
-			json_array_append_new(row, json_string(tok));
+			jpush(row, jtext(tok));
 		if (!header && json_array_size(row) >= 5)
 			json_array_append(rows, row);
 		header = false;
 		json_decref(row);
 	}
+	return rows;
+}
+
+static json_t *load_table(void)
+{
+	char *path = table_path(), *text = read_file(path, NULL);
+	json_t *rows;
+
+	if (!text)
+		warnx_("%s: cannot read; entries get no conversion category", path);
+	rows = category_table(text);
 	free(text);
 	free(path);
 	return rows;
@@ -155,6 +165,11 @@ static bool clause_holds(json_t *e, const char *clause)
 		neg = true;
 		op++;
 	}
+	/* "field!" or "field!x" is not the grammar: "!" ended the clause */
+	if (*op != '=' && *op != '~') {
+		free(field);
+		return false;
+	}
 	list = *op == '~';
 	vals = xstrdup(op + 1);
 	f = json_object_get(e, field);
@@ -192,10 +207,21 @@ static bool when_holds(json_t *e, const char *when)
 	return ok;
 }
 
+json_t *category_row(json_t *rows, json_t *e)
+{
+	json_t *row;
+	size_t k;
+
+	json_array_foreach(rows, k, row)
+		if (when_holds(e, json_string_value(json_array_get(row, 4))))
+			return row;
+	return NULL;
+}
+
 void categorize(struct graph *g, json_t *scan)
 {
 	json_t *rows = load_table(), *e, *row;
-	size_t i, k;
+	size_t i;
 
 	json_array_foreach(json_object_get(scan, "entries"), i, e) {
 		struct fn *f = entry_fn(g, e);
@@ -207,13 +233,11 @@ void categorize(struct graph *g, json_t *scan)
 		json_object_set_new(e, "callback_scope", json_string(
 			same_dir(jstr(e, "file"), jstr(e, "callback_file")) ?
 			"driver" : "shared"));
-		json_array_foreach(rows, k, row) {
-			if (!when_holds(e, json_string_value(json_array_get(row, 4))))
-				continue;
+		row = category_row(rows, e);
+		if (row) {
 			json_object_set(e, "category", json_array_get(row, 0));
 			json_object_set(e, "cocci", json_array_get(row, 1));
 			json_object_set(e, "conversion", json_array_get(row, 2));
-			break;
 		}
 	}
 	json_decref(rows);

@@ -103,13 +103,13 @@ json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
 	return NULL;
 }
 
-static json_t *dump_fn(struct fn *f)
+static json_t *dump_fn(struct graph *g, struct fn *f)
 {
 	json_t *o = json_pack("{s:s, s:s, s:i, s:o, s:o, s:o, s:b}",
 			      "name", f->name, "file", f->file, "line", f->line,
-			      "flags", flag_names(f->may),
-			      "must", flag_names(f->must),
-			      "clears", flag_names(f->clears),
+			      "flags", flag_names(&g->vmf, f->may),
+			      "must", flag_names(&g->vmf, f->must),
+			      "clears", flag_names(&g->vmf, f->clears),
 			      "rejects_private", f->rejects);
 	json_t *edges = json_array(), *why = json_object(), *pend = json_array();
 
@@ -123,7 +123,7 @@ static json_t *dump_fn(struct fn *f)
 
 		if (!(f->may & (1ULL << b)))
 			continue;
-		json_object_set_new(why, flag_name(b), json_pack(
+		json_object_set_new(why, flag_name(&g->vmf, b), json_pack(
 			"{s:i, s:s?, s:s?, s:s?}", "at", w->line, "via", w->via,
 			"next", w->next ? w->next->name : NULL,
 			"next_file", w->next ? w->next->file : NULL));
@@ -145,6 +145,6 @@ json_t *graph_dump(struct graph *g)
 	for (size_t i = 0; i < g->n; i++)
 		if (g->fns[i]->may || g->fns[i]->nedges || g->fns[i]->pending.n ||
 		    g->fns[i]->rejects)
-			json_array_append_new(out, dump_fn(g->fns[i]));
+			json_array_append_new(out, dump_fn(g, g->fns[i]));
 	return out;
 }

@@ -114,7 +114,7 @@ static struct fn *fallback_fn(struct graph *g, const char *name)
 		f->file = "(mmprep fallback table)";
 		f->fallback = true;
 		for (int k = 0; k < 5 && fallbacks[i].flags[k]; k++) {
-			int b = flag_index(fallbacks[i].flags[k]);
+			int b = flag_index(&g->vmf, fallbacks[i].flags[k]);
 
 			f->may |= 1ULL << b;
 			f->why[b] = (struct why){ WHY_FALLBACK, 0, "fallback", NULL };
@@ -126,13 +126,13 @@ static struct fn *fallback_fn(struct graph *g, const char *name)
 	return NULL;
 }
 
-static void direct_facts(struct fn *f)
+static void direct_facts(struct graph *g, struct fn *f)
 {
 	json_t *s;
 	size_t i;
 
 	json_array_foreach(json_object_get(f->sum, "sets"), i, s) {
-		flagset n = flags_of_expr(s);
+		flagset n = flags_of_expr(&g->vmf, s);
 		int line = json_integer_value(json_object_get(s, "line"));
 
 		for (int b = 0; b < MAX_FLAGS; b++)
@@ -144,7 +144,7 @@ static void direct_facts(struct fn *f)
 			f->must |= n;
 	}
 	json_array_foreach(json_object_get(f->sum, "clears"), i, s)
-		f->clears |= flags_of_expr(s);
+		f->clears |= flags_of_expr(&g->vmf, s);
 	f->rejects = json_is_true(json_object_get(f->sum, "rejects_private"));
 }
 
@@ -235,7 +235,7 @@ void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 	memset(g, 0, sizeof(*g));
 	g->byname = json_object();
 	g->impls = json_object();
-	vmflags_load(t);
+	vmflags_load(&g->vmf, t);
 	json_array_foreach(entries, i, e) {
 		char *key = xasprintf("%s.%s", jstr(e, "ops_type"), jstr(e, "field"));
 		json_t *l = json_object_get(g->impls, key);
@@ -258,7 +258,7 @@ void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 			f->file = jstr(s, "file");
 			f->line = json_integer_value(json_object_get(s, "line"));
 			f->is_static = json_is_true(json_object_get(s, "static"));
-			direct_facts(f);
+			direct_facts(g, f);
 			add_fn(g, f);
 		}
 		free(key);
@@ -360,6 +360,7 @@ void graph_free(struct graph *g)
 	free(g->fns);
 	json_decref(g->byname);
 	json_decref(g->impls);
+	vmflags_free(&g->vmf);
 	memset(g, 0, sizeof(*g));
 }
 

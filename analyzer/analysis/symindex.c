@@ -99,7 +99,7 @@ static void index_text(struct symindex *ix, const char *rel, const char *text)
 				if (!l)
 					json_object_set_new(ix->byname, name,
 							    l = json_array());
-				json_array_append_new(l, json_string(rel));
+				jpush(l, jtext(rel));
 			}
 			free(name);
 		}
@@ -123,7 +123,8 @@ static void walk_one(const char *rel, const char *abs, const struct stat *st,
 	XXH3_64bits_update(w->h, rel, strlen(rel) + 1);
 	XXH3_64bits_update(w->h, &st->st_size, sizeof(st->st_size));
 	XXH3_64bits_update(w->h, &st->st_mtim, sizeof(st->st_mtim));
-	if (!w->ix)
+	/* a name JSON cannot hold is not indexed (the scan lists it failed) */
+	if (!w->ix || !utf8_valid(rel))
 		return;
 	text = read_file(abs, &len);
 	if (text && memmem(text, len, "vm_area_", 8))
@@ -169,7 +170,7 @@ static bool load(struct symindex *ix, const char *path, uint64_t fp)
 		*tab = '\0';
 		if (!(l = json_object_get(ix->byname, line)))
 			json_object_set_new(ix->byname, line, l = json_array());
-		json_array_append_new(l, json_string(tab + 1));
+		jpush(l, jtext(tab + 1));
 	}
 	free(text);
 	return true;
@@ -183,11 +184,14 @@ static void save(struct symindex *ix, const char *path, uint64_t fp)
 	char *buf;
 	FILE *out = open_memstream(&buf, &len);
 
+	if (!out)
+		die(EXIT_INTERNAL, "open_memstream: out of memory");
 	fprintf(out, "# fingerprint %016" PRIx64 "\n", fp);
 	json_object_foreach(ix->byname, name, files)
 		json_array_foreach(files, i, f)
 			fprintf(out, "%s\t%s\n", name, json_string_value(f));
-	fclose(out);
+	if (fclose(out))
+		die(EXIT_INTERNAL, "%s: out of memory", path);
 	if (write_file(path, buf, len))
 		warnx_("cannot write the symbol index %s", path);
 	free(buf);

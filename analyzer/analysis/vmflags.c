@@ -6,34 +6,30 @@
  * which VM_IO and friends are built there), and integer values (older
  * trees, where VM_IO is a plain constant).  Values are decoded with the
  * "#define VM_X 0x..." lines of the scanned tree's include/linux/mm.h, so
- * an arch or release that moves a bit is read correctly.
+ * an arch or release that moves a bit is read correctly.  The table is
+ * the graph's (struct graph), so one tree's values never decode another's
+ * flags when track scans several in one process.
  */
 #include "analysis/analysis.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static struct {
-	char *name;
-	unsigned long long value;	/* 0 when the tree gives no constant */
-} flags[MAX_FLAGS];
-static int nflags;
-
-int flag_index(const char *vm_name)
+int flag_index(struct vmflags *vf, const char *vm_name)
 {
-	for (int i = 0; i < nflags; i++)
-		if (!strcmp(flags[i].name, vm_name))
+	for (int i = 0; i < vf->n; i++)
+		if (!strcmp(vf->name[i], vm_name))
 			return i;
-	if (nflags == MAX_FLAGS)
+	if (vf->n == MAX_FLAGS)
 		return -1;
-	flags[nflags].name = xstrdup(vm_name);
-	flags[nflags].value = 0;
-	return nflags++;
+	vf->name[vf->n] = xstrdup(vm_name);
+	vf->value[vf->n] = 0;
+	return vf->n++;
 }
 
-const char *flag_name(int idx)
+const char *flag_name(const struct vmflags *vf, int idx)
 {
-	return flags[idx].name;
+	return vf->name[idx];
 }
 
 static bool one_bit(unsigned long long v)
@@ -42,7 +38,7 @@ static bool one_bit(unsigned long long v)
 }
 
 /* "#define VM_IO           0x00004000" */
-static void load_defines(const char *text)
+static void load_defines(struct vmflags *vf, const char *text)
 {
 	for (const char *p = text; (p = strstr(p, "#define VM_"));) {
 		char name[64];
@@ -59,13 +55,13 @@ static void load_defines(const char *text)
 		v = strtoull(p, &end, 0);
 		if (end == p || !one_bit(v) || (*end && !strchr(" \t\n/", *end)))
 			continue;
-		i = flag_index(name);
-		if (i >= 0 && !flags[i].value)
-			flags[i].value = v;
+		i = flag_index(vf, name);
+		if (i >= 0 && !vf->value[i])
+			vf->value[i] = v;
 	}
 }
 
-void vmflags_load(const struct tree *t)
+void vmflags_load(struct vmflags *vf, const struct tree *t)
 {
 	static const char *const core[] = { "VM_IO", "VM_PFNMAP",
 		"VM_MIXEDMAP", "VM_DONTEXPAND", "VM_DONTDUMP", NULL };
@@ -73,26 +69,34 @@ void vmflags_load(const struct tree *t)
 	char *text = read_file(p, NULL);
 
 	/* the flags of interest get the low indices, in a fixed order */
+	memset(vf, 0, sizeof(*vf));
 	for (int i = 0; core[i]; i++)
-		flag_index(core[i]);
+		flag_index(vf, core[i]);
 	if (text)
-		load_defines(text);
+		load_defines(vf, text);
 	free(text);
 	free(p);
 }
 
-static void add_bit_name(flagset *f, const char *bit)
+void vmflags_free(struct vmflags *vf)
+{
+	for (int i = 0; i < vf->n; i++)
+		free(vf->name[i]);
+	memset(vf, 0, sizeof(*vf));
+}
+
+static void add_bit_name(struct vmflags *vf, flagset *f, const char *bit)
 {
 	/* VMA_IO_BIT -> VM_IO */
 	char *name = xasprintf("VM_%.*s", (int)(strlen(bit) - 8), bit + 4);
-	int i = flag_index(name);
+	int i = flag_index(vf, name);
 
 	if (i >= 0)
 		*f |= 1ULL << i;
 	free(name);
 }
 
-flagset flags_of_expr(json_t *expr)
+flagset flags_of_expr(struct vmflags *vf, json_t *expr)
 {
 	json_t *bits = json_object_get(expr, "bits"), *b;
 	json_t *val = json_object_get(expr, "value");
@@ -100,12 +104,12 @@ flagset flags_of_expr(json_t *expr)
 	size_t i;
 
 	json_array_foreach(bits, i, b)
-		add_bit_name(&f, json_string_value(b));
+		add_bit_name(vf, &f, json_string_value(b));
 	if (f || !json_is_integer(val))
 		return f;
-	for (int k = 0; k < nflags; k++)
-		if (flags[k].value &&
-		    ((unsigned long long)json_integer_value(val) & flags[k].value))
+	for (int k = 0; k < vf->n; k++)
+		if (vf->value[k] &&
+		    ((unsigned long long)json_integer_value(val) & vf->value[k]))
 			f |= 1ULL << k;
 	return f;
 }
@@ -123,24 +127,28 @@ bool vm_special(const char *name)
 	return false;
 }
 
-flagset special_mask(void)
+flagset special_mask(struct vmflags *vf)
 {
 	flagset f = 0;
 
-	for (int i = 0; special[i]; i++)
-		f |= 1ULL << flag_index(special[i]);
+	for (int i = 0; special[i]; i++) {
+		int b = flag_index(vf, special[i]);
+
+		if (b >= 0)	/* always: vmflags_load() gives them low indices */
+			f |= 1ULL << b;
+	}
 	return f;
 }
 
 /* Sorted VM_* names of @f. */
-json_t *flag_names(flagset f)
+json_t *flag_names(const struct vmflags *vf, flagset f)
 {
 	struct strvec v = { 0 };
 	json_t *out = json_array();
 
-	for (int i = 0; i < nflags; i++)
+	for (int i = 0; i < vf->n; i++)
 		if (f & (1ULL << i))
-			sv_push(&v, flags[i].name);
+			sv_push(&v, vf->name[i]);
 	sv_sort_uniq(&v);
 	for (size_t i = 0; i < v.n; i++)
 		json_array_append_new(out, json_string(v.v[i]));

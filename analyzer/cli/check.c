@@ -8,8 +8,9 @@
  * from the top of the build (objtree).  mmprep then parses that one file
  * with the flags kbuild itself uses, so the result matches the build's
  * configuration exactly, and prints the file's entry points as gcc-style
- * diagnostics on stderr, the same lines as scan.txt.  The exit code is 0
- * whatever was found: a checker's findings must not stop the build.
+ * diagnostics on stderr, the same lines as scan.txt, every one located in
+ * a file of the tree.  The exit code is 0 whatever was found: a
+ * checker's findings must not stop the build.
  */
 #include "cli/cli.h"
 #include "reports/reports.h"
@@ -124,9 +125,11 @@ int cmd_check(int argc, char **argv)
 	t.configured = true;
 	t.objdir = xstrdup(t.kdir);
 	/*
-	 * The same facts as a scan's (flags, evidence), from this file alone:
-	 * parsing other files on demand would make every CHECK run cost
-	 * several parses.
+	 * The same facts as a scan's (flags, evidence), from this file
+	 * alone: parsing other files on demand would make every CHECK run
+	 * cost several parses.  The helpers' facts come from the last full
+	 * scan of the tree where there is one (scan.c), else from the
+	 * built-in table.
 	 */
 	o.only = &rel;
 	o.nonly = 1;

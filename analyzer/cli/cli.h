@@ -25,6 +25,8 @@ int cmd_explain(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_patches(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+/* explain.c: the evidence tree of every function @name of @fns (stdout). */
+size_t explain_print(json_t *fns, const char *name);
 
 /*
  * options.c: the options of every command in one table.  cli_getopt() is

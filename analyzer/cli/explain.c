@@ -9,6 +9,7 @@
  */
 #include "cli/cli.h"
 
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,43 @@ static void print_fn(json_t *f, json_t *fns, json_t *seen, int depth)
 	free(key);
 }
 
+/* reports/<tree>/functions.json when reports/ holds one tree's only. */
+static char *only_functions(void)
+{
+	glob_t g;
+	char *path;
+	int r = glob("reports/*/functions.json", 0, NULL, &g);
+
+	if (!r && g.gl_pathc == 1) {
+		path = xstrdup(g.gl_pathv[0]);
+	} else {
+		if (!r)
+			warnx_("reports/ holds %zu scans: give -r REPORTS",
+			       g.gl_pathc);
+		path = xstrdup("reports/functions.json");
+	}
+	globfree(&g);
+	return path;
+}
+
+size_t explain_print(json_t *fns, const char *name)
+{
+	json_t *f;
+	size_t i, hits = 0;
+
+	json_array_foreach(fns, i, f) {
+		json_t *seen;
+
+		if (strcmp(jstr(f, "name"), name))
+			continue;
+		seen = json_object();
+		print_fn(f, fns, seen, 0);
+		json_decref(seen);
+		hits++;
+	}
+	return hits;
+}
+
 static void usage(int code)
 {
 	fputs("usage: mmprep explain [-r REPORTS] FUNCTION\n"
@@ -105,8 +143,8 @@ int cmd_explain(int argc, char **argv)
 {
 	const char *dir = NULL, *arg;
 	json_error_t err;
-	json_t *fns, *f;
-	size_t i, hits = 0;
+	json_t *fns;
+	size_t hits;
 	char *path;
 	int c;
 
@@ -118,20 +156,12 @@ int cmd_explain(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		usage(EXIT_USAGE);
-	path = path_join(dir ? dir : "reports", "functions.json");
+	path = dir ? path_join(dir, "functions.json") : only_functions();
 	fns = json_load_file(path, 0, &err);
 	if (!fns)
 		die(EXIT_UNREADABLE, "%s: %s (run 'mmprep scan' first, or give "
 			"-r REPORTS)", path, err.text);
-	json_array_foreach(fns, i, f) {
-		if (strcmp(jstr(f, "name"), argv[optind]))
-			continue;
-		json_t *seen = json_object();
-
-		print_fn(f, fns, seen, 0);
-		json_decref(seen);
-		hits++;
-	}
+	hits = explain_print(fns, argv[optind]);
 	json_decref(fns);
 	free(path);
 	if (!hits)

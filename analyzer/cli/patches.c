@@ -18,13 +18,24 @@
 #define MMPREP_DATADIR "/usr/local/share/mmprep/semantic-patches"
 #endif
 
-/* The value of "--reports DIR" among @argv, if any. */
-static const char *reports_arg(int argc, char **argv)
+/* The value of option @name (or @alias) among @argv, if any. */
+static const char *option_arg(int argc, char **argv, const char *name,
+			      const char *alias)
 {
 	for (int i = 1; i + 1 < argc; i++)
-		if (!strcmp(argv[i], "--reports"))
+		if (!strcmp(argv[i], name) || !strcmp(argv[i], alias))
 			return argv[i + 1];
 	return NULL;
+}
+
+static const char *reports_arg(int argc, char **argv)
+{
+	return option_arg(argc, argv, "--reports", "-r");
+}
+
+static const char *out_arg(int argc, char **argv)
+{
+	return option_arg(argc, argv, "--out", "-o");
 }
 
 static void scan_first(const char *self, const char *kdir, const char *dir)
@@ -47,7 +58,8 @@ int cmd_patches(int argc, char **argv)
 				 "mmprep-patches");
 	const char *kdir = argc > 1 ? argv[argc - 1] : NULL;
 	const char *dir = reports_arg(argc, argv);
-	char self[4096], *scan, *defdir = NULL;
+	char self[4096], *scan, *defdir = NULL, *out = NULL;
+	const char *base;
 	struct strvec args = { 0 };
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 
@@ -59,12 +71,13 @@ int cmd_patches(int argc, char **argv)
 	if (!is_file(script))
 		die(EXIT_UNREADABLE, "%s: not found (set MMPREP_SEMANTIC_PATCHES)",
 		    script);
-	if (!dir) {
-		const char *base = strrchr(kdir, '/');
-
-		defdir = xasprintf("reports/%s", base && base[1] ? base + 1 : kdir);
-		dir = defdir;
-	}
+	base = strrchr(kdir, '/');
+	base = base && base[1] ? base + 1 : kdir;
+	/* the defaults, outside KDIR even when run from inside it */
+	if (!dir)
+		dir = defdir = tree_output_dir(NULL, "reports", base, &kdir, 1);
+	if (!out_arg(argc, argv))
+		out = tree_output_dir(NULL, "patches", base, &kdir, 1);
 	scan = path_join(dir, "scan.json");
 	if (!is_file(scan) && n > 0) {
 		self[n] = '\0';
@@ -74,6 +87,10 @@ int cmd_patches(int argc, char **argv)
 	if (defdir) {
 		sv_push(&args, "--reports");
 		sv_push(&args, dir);
+	}
+	if (out) {
+		sv_push(&args, "--out");
+		sv_push(&args, out);
 	}
 	for (int i = 1; i < argc; i++)
 		sv_push(&args, argv[i]);

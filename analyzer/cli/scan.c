@@ -88,12 +88,13 @@ int cmd_scan(int argc, char **argv)
 	tree_open(&t, s.o.kdir, s.o.arch);
 	if (s.list) {
 		ret = list_candidates(&t, &s.o);
+		free(s.o.only);
 		tree_free(&t);
 		return ret;
 	}
+	reports = tree_output_dir(s.reports, "reports", t.name,
+				  (const char *[]){ t.kdir }, 1);
 	scan_run(&t, &s.o, &r);
-	reports = s.reports ? xstrdup(s.reports) :
-			      xasprintf("reports/%s", t.name);
 	report_write(r.scan, reports);
 	report_functions(r.functions, reports);
 	if (!s.o.quiet) {
@@ -107,6 +108,7 @@ int cmd_scan(int argc, char **argv)
 		printf("reports: %s/scan.json, %s/scan.txt\n", reports, reports);
 	}
 	free(reports);
+	free(s.o.only);
 	scan_result_free(&r);
 	tree_free(&t);
 	return ret;

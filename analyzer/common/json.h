@@ -12,6 +12,7 @@
 #include "common/util.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 
 static inline const char *jstr(json_t *o, const char *key)
 {
@@ -35,6 +36,24 @@ static inline json_t *jnew(json_t *j)
 	if (!j)
 		die(EXIT_INTERNAL, "out of memory building a report");
 	return j;
+}
+
+/*
+ * A JSON string of text from outside (a file name, a tree's version, a
+ * tag): jansson refuses what is not UTF-8, and such a name must still be
+ * listed, so its bad bytes become U+FFFD.
+ */
+static inline json_t *jtext(const char *s)
+{
+	json_t *j = json_string(s);
+	char *fixed;
+
+	if (j || !s)
+		return jnew(j);
+	fixed = utf8_lossy(s);
+	j = json_string(fixed);
+	free(fixed);
+	return jnew(j);
 }
 
 static inline void jset(json_t *o, const char *key, json_t *v)

@@ -43,6 +43,12 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void die(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
+/*
+ * Called by die() instead of exit() when set, and must not return: the
+ * fuzz targets (tests/fuzz) jump back to their loop, as bad input ends a
+ * run of mmprep with its exit code but must not end a fuzzer.
+ */
+extern void (*die_hook)(int code);
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void sv_push(struct strvec *sv, const char *s);
@@ -58,10 +64,33 @@ int write_file(const char *path, const char *data, size_t len);
 bool is_dir(const char *path);
 bool is_file(const char *path);
 int mkdir_p(const char *path);
+/* @a/@b; @b itself when it is absolute (for trusted names only). */
 char *path_join(const char *a, const char *b);
+/*
+ * A name from outside (a tree's Kbuild file, a git tree, a scan.json) as
+ * a path below @dir: NULL unless it is relative, and none of its
+ * components is empty, "." or "..".  Such a name cannot leave @dir
+ * (but for symlinks already inside it).
+ */
+bool path_is_plain(const char *name);
+char *path_below(const char *dir, const char *name);
+/* Does @path, symlinks resolved, lie in @dir (resolved) or below it? */
+bool path_inside(const char *path, const char *dir);
+/*
+ * A directory for this user alone, for predictable names in shared
+ * places ($TMPDIR): created mode 0700, or else it must be a directory
+ * (not a symlink) owned by this user and closed to others.  0, or -1.
+ */
+int private_dir(const char *path);
+/* $TMPDIR, else /tmp */
+const char *tmp_dir(void);
 const char *path_rel(const char *path, const char *base);
 char *path_dir(const char *file);
 bool str_starts(const char *s, const char *prefix);
+/* Is @s valid UTF-8 (what JSON strings must be)? */
+bool utf8_valid(const char *s);
+/* @s with every byte that is not part of valid UTF-8 as U+FFFD. */
+char *utf8_lossy(const char *s);
 bool str_ends(const char *s, const char *suffix);
 /* CLOCK_MONOTONIC in seconds, for the timings a command prints. */
 double now_seconds(void);

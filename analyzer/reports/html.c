@@ -372,8 +372,9 @@ static void entry_row(FILE *f, json_t *e)
 		fputs("definition not found", f);
 	if (*jstr(e, "note"))
 		html_printf(f, " &middot; %s", jstr(e, "note"));
-	html_printf(f, "</div></td><td><span class=\"ksm %s\">%r</span></td><td>",
-		    *ksm ? ksm : "none", *ksm ? ksm : "&ndash;");
+	/* ksm_path is text like any other: a scan.json may come from anywhere */
+	html_printf(f, "</div></td><td><span class=\"ksm %s\">%s%r</span>"
+		    "</td><td>", *ksm ? ksm : "none", ksm, *ksm ? "" : "&ndash;");
 	flag_badges(f, e);
 	html_printf(f, "</td><td>%s</td><td>", jstr(e, "category"));
 	details(f, e);

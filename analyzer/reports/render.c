@@ -3,7 +3,8 @@
  * Writing a report: rendered whole into memory, then written to its file
  * at once (write_file() renames a temporary), so that a reader never sees
  * half of one, and a failure ends the run with EXIT_OUTPUT instead of
- * leaving a report with a piece missing.  Also the one HTML escaper.
+ * leaving a report with a piece missing.  Also the one HTML escaper, and
+ * whether an evidence hop is a place in the tree.
  */
 #include "reports/reports.h"
 
@@ -103,4 +104,11 @@ void html_printf(FILE *f, const char *fmt, ...)
 		}
 	}
 	va_end(ap);
+}
+
+bool report_hop_located(json_t *hop)
+{
+	const char *file = jstr(hop, "file");
+
+	return *file && *file != '(' && jint(hop, "line") > 0;
 }

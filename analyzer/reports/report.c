@@ -49,13 +49,17 @@ static void join_names(FILE *f, json_t *names, const char *sep)
 
 /*
  * One note per hop, "file:line: note: VM_IO|VM_PFNMAP: a -> b", the flags
- * that share a chain together.
+ * that share a chain together.  A hop that is no place in the tree (a
+ * helper of the built-in table) is told at the place that calls it: a
+ * compiler's output, where the CHECK= mode prints, names real files only.
  */
-static void write_evidence(FILE *f, json_t *evidence, size_t k)
+static void write_evidence(FILE *f, json_t *e, json_t *evidence, size_t k)
 {
 	json_t *ev = json_array_get(evidence, k), *other, *h;
 	json_t *chain = json_object_get(ev, "chain");
 	char *flags = xstrdup(""), *t;
+	const char *file = jstr(e, "file");
+	long long line = jint(e, "line");
 	size_t i;
 
 	json_array_foreach(evidence, i, other) {
@@ -70,13 +74,21 @@ static void write_evidence(FILE *f, json_t *evidence, size_t k)
 	}
 	json_array_foreach(chain, i, h) {
 		json_t *next = json_array_get(chain, i + 1);
-		json_t *at = json_object_get(h, "at");
+		bool located = report_hop_located(h);
 
-		fprintf(f, "%s:%lld: note: %s: %s -> %s [mmprep-evidence]\n",
-			jstr(h, "file"), json_integer_value(at ? at :
-				json_object_get(h, "line")),
-			flags, jstr(h, "function"),
-			next ? jstr(next, "function") : jstr(h, "via"));
+		if (located) {
+			file = jstr(h, "file");
+			line = jint(h, "at") ? jint(h, "at") : jint(h, "line");
+		}
+		if (!located)
+			fprintf(f, "%s:%lld: note: %s: %s, from mmprep's "
+				   "built-in table [mmprep-evidence]\n", file,
+				line, flags, jstr(h, "function"));
+		else
+			fprintf(f, "%s:%lld: note: %s: %s -> %s "
+				   "[mmprep-evidence]\n", file, line, flags,
+				jstr(h, "function"), next ?
+				jstr(next, "function") : jstr(h, "via"));
 	}
 out:
 	free(flags);
@@ -104,7 +116,7 @@ static void write_txt_special(FILE *f, json_t *e)
 			json_is_true(json_object_get(e, "conditional")) ?
 			" on some paths" : "");
 		for (i = 0; i < json_array_size(json_object_get(e, "evidence")); i++)
-			write_evidence(f, json_object_get(e, "evidence"), i);
+			write_evidence(f, e, json_object_get(e, "evidence"), i);
 	}
 	json_array_foreach(json_object_get(e, "unresolved"), i, ev)
 		fprintf(f, "%s:%lld:%lld: note: %s.%s = %s dispatches through "

@@ -59,5 +59,7 @@ void report_render(json_t *scan, const char *dir, const char *name,
 void html_escape(FILE *f, const char *s);
 /* fprintf() with "%s" escaped and "%r" raw markup (render.c). */
 void html_printf(FILE *f, const char *fmt, ...);
+/* Is an evidence hop a place in the tree (not the built-in table)? */
+bool report_hop_located(json_t *hop);
 
 #endif

@@ -182,8 +182,11 @@ static json_t *code_flows(json_t *e)
 				free(m);
 				continue;
 			}
+			/* the built-in table is no artifact: a message only */
 			jpush(locs, json_pack("{s:o, s:i}", "location",
-				jnew(location(jstr(hop, "file"), line, 0, m)),
+				report_hop_located(hop) ?
+				jnew(location(jstr(hop, "file"), line, 0, m)) :
+				json_pack("{s:o}", "message", jnew(text(m))),
 				"nestingLevel", (int)j));
 			free(m);
 		}

@@ -233,8 +233,9 @@ static char *tree_hash(const struct tree *t)
 		/* a generated tree inside KDIR is already hashed above */
 		if (dirs[i] && (i < 2 || !str_starts(dirs[i], dirs[0])))
 			ok &= hash_headers_below(t, s, dirs[i]);
-		free(dirs[i]);
 	}
+	for (int i = 0; i < 5; i++)
+		free(dirs[i]);
 	if (!ok) {
 		free(hend(s));
 		return NULL;
@@ -266,7 +267,8 @@ static const char *dir_hash(const struct tree *t, const char *dir)
 				sv_push(&names, d->d_name);
 		closedir(dp);
 	}
-	qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+	if (names.n)	/* qsort() of NULL is undefined */
+		qsort(names.v, names.n, sizeof(*names.v), cmp_str);
 	s = hstart();
 	for (size_t i = 0; i < names.n; i++) {
 		char *p = path_join(dir, names.v[i]);

@@ -159,7 +159,52 @@ static json_t *collect_defs(struct job *jobs, size_t n)
 	return defs;
 }
 
-static json_t *file_status(struct job *jobs, size_t n)
+/*
+ * Is the file a diagnostic "FILE:LINE:COL: error: ..." points at one of
+ * the tree's, its build directory's or the stand-in headers'?  A symlink
+ * in the tree can lead a parse to any file of the user's, and the message
+ * quotes its tokens.
+ */
+static bool diag_in_tree(const struct tree *t, const char *d)
+{
+	const char *end = strstr(d, ": error: "), *roots[] = { t->kdir,
+		t->objdir, t->shimdir };
+	char *file, *abs;
+	bool in = false;
+
+	if (!end)
+		end = strstr(d, ": fatal error: ");
+	if (!end)
+		return true;
+	file = xstrndup(d, end - d);
+	for (int k = 0; k < 2; k++)
+		if (strrchr(file, ':'))
+			*strrchr(file, ':') = '\0';
+	abs = file[0] == '/' ? xstrdup(file) : path_join(t->kdir, file);
+	for (int i = 0; i < 3 && !in; i++)
+		in = roots[i] && path_inside(abs, roots[i]);
+	free(abs);
+	free(file);
+	return in;
+}
+
+static json_t *diagnostics(const struct tree *t, json_t *list)
+{
+	json_t *out = json_array(), *d;
+	size_t i;
+
+	json_array_foreach(list, i, d) {
+		const char *s = json_string_value(d);
+
+		if (s && !diag_in_tree(t, s))
+			s = "error in a file outside the tree (not shown)";
+		if (s)
+			jpush(out, jtext(s));
+	}
+	return out;
+}
+
+static json_t *file_status(const struct tree *t, struct job *jobs, size_t n)
 {
 	json_t *files = json_object(), *deg = json_array(), *fail = json_array();
 	size_t parsed = 0;
@@ -168,21 +213,22 @@ static json_t *file_status(struct job *jobs, size_t n)
 		json_t *f = jobs[k].facts;
 
 		if (!f || !strcmp(jstr(f, "status"), "failed")) {
-			json_array_append_new(fail, json_pack("{s:s, s:s}",
-				"file", jobs[k].file, "reason",
-				f ? jstr(f, "reason") : jobs[k].failure));
+			jpush(fail, json_pack("{s:o, s:o}",
+				"file", jtext(jobs[k].file), "reason",
+				jtext(f ? jstr(f, "reason") : jobs[k].failure)));
 			continue;
 		}
 		parsed++;
 		if (!strcmp(jstr(f, "status"), "degraded"))
-			json_array_append_new(deg, json_pack("{s:s, s:I, s:O}",
-				"file", jobs[k].file, "errors", jint(f, "errors"),
-				"diagnostics", json_object_get(f, "diagnostics")));
+			jpush(deg, json_pack("{s:o, s:I, s:o}",
+				"file", jtext(jobs[k].file), "errors",
+				jint(f, "errors"), "diagnostics",
+				diagnostics(t, json_object_get(f, "diagnostics"))));
 	}
-	json_object_set_new(files, "candidates", json_integer(n));
-	json_object_set_new(files, "parsed", json_integer(parsed));
-	json_object_set_new(files, "degraded", deg);
-	json_object_set_new(files, "failed", fail);
+	jset(files, "candidates", json_integer(n));
+	jset(files, "parsed", json_integer(parsed));
+	jset(files, "degraded", deg);
+	jset(files, "failed", fail);
 	return files;
 }
 
@@ -206,7 +252,8 @@ json_t *merge_facts(const struct tree *t, struct job *jobs, size_t n)
 			free(key);
 		}
 	}
-	qsort(list, nlist, sizeof(*list), cmp_entry);
+	if (nlist)	/* qsort() of NULL is undefined, even of nothing */
+		qsort(list, nlist, sizeof(*list), cmp_entry);
 	json_t *entries = json_array();
 
 	for (i = 0; i < nlist; i++) {
@@ -215,17 +262,18 @@ json_t *merge_facts(const struct tree *t, struct job *jobs, size_t n)
 		json_array_append_new(entries, list[i]);
 	}
 	assign_ids(entries);
-	json_object_set_new(scan, "tool", json_pack("{s:s, s:s}", "name", "mmprep",
-						    "version", MMPREP_VERSION));
-	json_object_set_new(scan, "tree", json_pack(
-		"{s:s, s:s, s:s, s:s, s:b, s:s, s:s?}",
-		"path", t->kdir, "name", t->name, "version", t->version,
-		"arch", t->arch, "configured", t->configured,
-		"config", t->config, "compile_db",
-		t->compdb ? path_rel(t->compdb, t->kdir) : NULL));
-	json_object_set_new(scan, "entries", entries);
-	json_object_set_new(scan, "excluded", excluded);
-	json_object_set_new(scan, "files", file_status(jobs, n));
+	jset(scan, "tool", json_pack("{s:s, s:s}", "name", "mmprep",
+				     "version", MMPREP_VERSION));
+	/* the tree's path, name and version are its own, maybe not UTF-8 */
+	jset(scan, "tree", json_pack("{s:o, s:o, s:o, s:s, s:b, s:s, s:o?}",
+		"path", jtext(t->kdir), "name", jtext(t->name),
+		"version", jtext(t->version), "arch", t->arch,
+		"configured", t->configured, "config", t->config,
+		"compile_db", t->compdb ?
+			jtext(path_rel(t->compdb, t->kdir)) : NULL));
+	jset(scan, "entries", entries);
+	jset(scan, "excluded", excluded);
+	jset(scan, "files", file_status(t, jobs, n));
 	json_decref(defs);
 	free(list);
 	json_decref(seen);

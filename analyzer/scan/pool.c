@@ -128,16 +128,20 @@ static void finish(struct job *j, const char *out, int status, bool timed_out)
 		j->failure = xasprintf("unreadable worker output: %s", err.text);
 	}
 	if (j->facts && getenv("MMPREP_KEEP_FACTS")) {
-		/* debugging aid: keep each file's facts */
-		char *keep = xasprintf("%s/%s.json", getenv("MMPREP_KEEP_FACTS"),
-				       j->file);
-		char *slash = strrchr(keep, '/');
+		/* debugging aid: keep each file's facts, never above the dir */
+		char *name = xasprintf("%s.json", j->file);
+		char *keep = path_below(getenv("MMPREP_KEEP_FACTS"), name);
+		char *slash = keep ? strrchr(keep, '/') : NULL;
 
-		*slash = '\0';
-		mkdir_p(keep);
-		*slash = '/';
-		json_dump_file(j->facts, keep, JSON_INDENT(1) | JSON_SORT_KEYS);
+		if (slash) {
+			*slash = '\0';
+			mkdir_p(keep);
+			*slash = '/';
+			json_dump_file(j->facts, keep,
+				       JSON_INDENT(1) | JSON_SORT_KEYS);
+		}
 		free(keep);
+		free(name);
 	}
 	unlink(out);
 }

@@ -47,6 +47,10 @@ void scan_candidates(const struct tree *t, const struct scan_opts *o,
 		if (!text)
 			die(EXIT_UNREADABLE, "%s: cannot read", o->only[i]);
 		free(text);
+		/* names of files land in paths: none may climb out of KDIR */
+		if (!path_is_plain(path_rel(abs, t->kdir)))
+			die(EXIT_USAGE, "%s: not a file of %s", o->only[i],
+			    t->kdir);
 		sv_push(files, path_rel(abs, t->kdir));
 		free(abs);
 	}
@@ -131,6 +135,45 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 	return extra;
 }
 
+/*
+ * The summaries of the last full scan of a tree, kept in its cache
+ * directory for the CHECK= mode: a per-file run parses its own file only,
+ * and takes the facts of the helpers it calls (vm_iomap_memory,
+ * remap_pfn_range, ...) from there rather than from the built-in table.
+ */
+static char *summaries_path(const struct tree *t)
+{
+	return path_join(t->cachedir, "summaries.json");
+}
+
+static void save_summaries(const struct tree *t, json_t *functions)
+{
+	char *path = summaries_path(t);
+	char *text = json_dumps(functions, JSON_COMPACT);
+
+	/* a cache that cannot be written only costs the CHECK mode facts */
+	if (!text || mkdir_p(t->cachedir) ||
+	    write_file(path, text, strlen(text)))
+		warnx_("cannot keep the summaries in %s", path);
+	free(text);
+	free(path);
+}
+
+/* The saved summaries of functions outside @files, added to @functions. */
+static void add_saved_summaries(const struct tree *t, json_t *functions,
+				const struct strvec *files)
+{
+	char *path = summaries_path(t);
+	json_t *saved = json_load_file(path, 0, NULL), *s;
+	size_t i;
+
+	json_array_foreach(saved, i, s)
+		if (json_is_object(s) && !sv_contains(files, jstr(s, "file")))
+			json_array_append(functions, s);
+	json_decref(saved);
+	free(path);
+}
+
 static void bump(json_t *counts, const char *key)
 {
 	json_t *n = json_object_get(counts, key);
@@ -179,10 +222,41 @@ static json_t *summarize(json_t *scan)
 		"failed", (json_int_t)json_array_size(json_object_get(files, "failed"))));
 }
 
+/*
+ * The candidates whose names are not UTF-8 move from @files to @bad: no
+ * JSON document can name them, so they are not parsed but listed failed.
+ */
+static void split_unnamable(struct strvec *files, struct strvec *bad)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < files->n; i++) {
+		if (utf8_valid(files->v[i]))
+			files->v[out++] = files->v[i];
+		else
+			sv_take(bad, files->v[i]);
+	}
+	files->n = out;
+	if (files->v)
+		files->v[out] = NULL;
+}
+
+static void add_unnamable(json_t *scan, const struct strvec *bad)
+{
+	json_t *files = json_object_get(scan, "files");
+
+	for (size_t i = 0; i < bad->n; i++)
+		jpush(json_object_get(files, "failed"), json_pack("{s:o, s:s}",
+			"file", jtext(bad->v[i]), "reason",
+			"its name is not UTF-8 (not parsed)"));
+	jset(files, "candidates",
+	     json_integer(jint(files, "candidates") + bad->n));
+}
+
 void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 {
 	double t0 = now_seconds(), t1, t2;
-	struct strvec files = { 0 };
+	struct strvec files = { 0 }, bad = { 0 };
 	struct compdb *db;
 	struct job *jobs;
 	json_t *functions = json_array();
@@ -191,14 +265,21 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	memset(r, 0, sizeof(*r));
 	scan_setup(t, o, &db);
 	scan_candidates(t, o, &files, false);
+	split_unnamable(&files, &bad);
 	jobs = make_jobs(t, o, db, &files);
 	t1 = now_seconds();
 	pool_run(t, jobs, files.n, o->jobs, o->timeout, o->progress);
 	t2 = now_seconds();
 	r->scan = merge_facts(t, jobs, files.n);
+	add_unnamable(r->scan, &bad);
+	sv_free(&bad);
 	add_functions(functions, jobs, files.n);
 	if (!o->no_ondemand)
 		extra = parse_on_demand(t, o, db, r->scan, functions, &files);
+	if (o->flags)
+		add_saved_summaries(t, functions, &files);
+	else if (!o->nonly)
+		save_summaries(t, functions);
 	r->functions = analyze(t, r->scan, functions);
 	jset(json_object_get(r->scan, "files"), "on_demand",
 	     json_integer(extra));

@@ -130,13 +130,22 @@ static void expand_pattern(const char *repo, const char *spec,
 		die(EXIT_USAGE, "%s: no tag matches in %s", spec, repo);
 }
 
+/*
+ * A label names a directory of the reports and appears in each of them:
+ * one path component, UTF-8, no control characters.
+ */
 static char *sanitize(const char *s)
 {
-	char *out = xstrdup(s);
+	char *out = utf8_lossy(s);
 
 	for (char *p = out; *p; p++)
-		if (*p == '/' || *p == ' ' || *p == ':' || *p == '~' || *p == '^')
+		if (strchr("/ :~^", *p) || (unsigned char)*p < 0x20 ||
+		    *p == 0x7f)
 			*p = '_';
+	if (!*out || !strcmp(out, ".") || !strcmp(out, "..")) {
+		free(out);
+		out = xstrdup("_");
+	}
 	return out;
 }
 
@@ -244,21 +253,27 @@ static void fresh_dir(const char *dir)
 /*
  * A revision's files in a directory outside the repository.  The path
  * depends on the commit only, so a revision seen before finds its
- * prepared build directory (keyed by path) in mmprep's cache again.  A
- * partial clone, which "git archive" cannot export, is read blob by blob
+ * prepared build directory (keyed by path) in mmprep's cache again; it
+ * lies in $TMPDIR/mmprep-track-$UID, which must be this user's alone (a
+ * name anyone can guess, in a directory anyone can write).  A partial
+ * clone, which "git archive" cannot export, is read blob by blob
  * (track_git.c).
  */
 static void extract(const struct track_opts *o, struct rev *r)
 {
-	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *parent = xasprintf("%s/mmprep-track-%ld", tmp_dir(),
+				 (long)geteuid());
 
-	r->kdir = xasprintf("%s/mmprep-track-%ld/linux-%.12s", tmp,
-			    (long)getuid(), r->commit);
+	if (private_dir(parent))
+		die(EXIT_OUTPUT, "%s: cannot create, or it is not a directory "
+		    "of this user's alone (set TMPDIR elsewhere)", parent);
+	r->kdir = xasprintf("%s/linux-%.12s", parent, r->commit);
+	free(parent);
 	r->temporary = !o->keep;
 	fresh_dir(r->kdir);
 	/* once archive failed on this repository, do not try it again */
 	if (!archive_failed && !archive(o->git, r->commit, r->kdir))
-		return;
+		goto done;
 	archive_failed = true;
 	fresh_dir(r->kdir);
 	if (track_extract_blobs(o->git, r->commit, r->kdir, &r->missing))
@@ -267,6 +282,8 @@ static void extract(const struct track_opts *o, struct rev *r)
 	if (r->missing)
 		warnx_("%s: %zu files are missing from %s (a partial clone?); "
 		       "its counts may be low", r->label, r->missing, o->git);
+done:
+	track_drop_escaping_links(r->kdir);
 }
 
 /* One revision scanned as "mmprep scan" would, its reports into @dir. */
@@ -361,7 +378,7 @@ int track_main(const struct track_opts *o)
 	struct rev *revs;
 	size_t n;
 	json_t *doc, *list, *prev_keys = NULL, *changes;
-	char *name, *dir;
+	char *name, *dir, *track;
 
 	if (o->git)
 		git_revs(o, &revs, &n);
@@ -370,8 +387,13 @@ int track_main(const struct track_opts *o)
 	if (!n)
 		die(EXIT_USAGE, "no revision to track");
 	name = o->name ? sanitize(o->name) : default_name(revs, n);
-	dir = o->reports ? xstrdup(o->reports) :
-			   xasprintf("reports/track-%s", name);
+	track = xasprintf("track-%s", name);
+	/* neither the repository nor a tracked tree is written */
+	dir = o->git ? tree_output_dir(o->reports, "reports", track, &o->git, 1) :
+		       tree_output_dir(o->reports, "reports", track,
+				       (const char *const *)o->specs.v,
+				       o->specs.n);
+	free(track);
 	if (mkdir_p(dir))
 		die(EXIT_OUTPUT, "%s: cannot create the report directory", dir);
 	list = json_array();

@@ -45,10 +45,13 @@ json_t *track_diff(const char *from, const char *to, json_t *a, json_t *b);
 
 /*
  * track_git.c: write @commit's files below @dest, skipping blobs the
- * repository lacks (counted in @missing).  Returns 0, or -1.
+ * repository lacks (counted in @missing) and paths that would leave
+ * @dest.  Returns 0, or -1.
  */
 int track_extract_blobs(const char *repo, const char *commit,
 			const char *dest, size_t *missing);
+/* Remove the symlinks below @dir that point out of it. */
+void track_drop_escaping_links(const char *dir);
 
 /* track_doc.c: the document and its counts. */
 json_t *track_revisions(json_t *doc);

@@ -98,16 +98,43 @@ static const char *chart_label(json_t *r)
 	return l;
 }
 
-/* A gnuplot string: double quotes, with " and \ escaped. */
+/*
+ * Text from the tracked trees (directory names, tags, --name) on its way
+ * into the gnuplot script.  gnuplot runs `backquoted` commands inside
+ * double-quoted strings and expands @macros outside strings, but takes
+ * single-quoted strings as they are, '' being a quote.  A line break
+ * would end the command (or a data block), so control characters go.
+ */
+static void gp_text(FILE *f, const char *s, char quote)
+{
+	fputc(quote, f);
+	for (; *s; s++) {
+		unsigned char c = *s;
+
+		if (c < 0x20 || c == 0x7f)
+			c = '?';
+		else if (c == (unsigned char)quote && quote == '\'')
+			fputc('\'', f);
+		else if (c == (unsigned char)quote)
+			c = '\'';
+		fputc(c, f);
+	}
+	fputc(quote, f);
+}
+
+/* A string in a command: single quotes, never expanded. */
 static void gp_str(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	gp_text(f, s, '\'');
+}
+
+/*
+ * A string column of a data block, whose lines gnuplot reads as data
+ * (never expanded), quoted with double quotes, which it cannot escape.
+ */
+static void gp_field(FILE *f, const char *s)
+{
+	gp_text(f, s, '"');
 }
 
 static long long chart_totals(FILE *f, json_t *doc)
@@ -121,7 +148,7 @@ static long long chart_totals(FILE *f, json_t *doc)
 		long long late = jint(track_fops(r), "late");
 		long long early = jint(track_fops(r), "early");
 
-		gp_str(f, chart_label(r));
+		gp_field(f, chart_label(r));
 		fprintf(f, " %lld %lld\n", late, early);
 		top = late > top ? late : early > top ? early : top;
 	}
@@ -146,7 +173,7 @@ static long long chart_groups(FILE *f, json_t *doc, struct chart_sub *cs,
 				late += group_count(r, &cs[s], "late");
 				early += group_count(r, &cs[s], "early");
 			}
-			gp_str(f, chart_label(r));
+			gp_field(f, chart_label(r));
 			fprintf(f, " %lld %lld\n", late, early);
 			top = late + early > top ? late + early : top;
 		}

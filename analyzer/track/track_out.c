@@ -62,27 +62,58 @@ static void all_layers(json_t *doc, struct strvec *out)
 	sv_sort_uniq(out);
 }
 
+/* Whole or not at all, as every report (report_file). */
 static int write_json(const char *dir, json_t *doc)
 {
-	char *path = path_join(dir, "adoption.json");
-	int ret = json_dump_file(doc, path, JSON_INDENT(1) | JSON_SORT_KEYS);
+	char *text = json_dumps(doc, JSON_INDENT(1) | JSON_SORT_KEYS);
 
-	if (ret)
-		warnx_("%s: cannot write", path);
-	free(path);
-	return ret;
+	if (!text)
+		die(EXIT_INTERNAL, "adoption.json: cannot serialise");
+	report_file(dir, "adoption.json", text, strlen(text));
+	free(text);
+	return 0;
+}
+
+/*
+ * One text field of adoption.csv.  Labels, scopes and layers are names
+ * from the tracked trees: quoted as RFC 4180 says, so that a comma or a
+ * quote keeps its column, and with a leading ' when a spreadsheet would
+ * take the field for a formula (=, +, -, @, tab, CR).
+ */
+static void csv_text(FILE *f, const char *s)
+{
+	fputc('"', f);
+	if (*s && strchr("=+-@\t\r", *s))
+		fputc('\'', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputs("\",", f);
+}
+
+/* The revision's label, version and commit, then @level and @scope. */
+static void csv_row_start(FILE *f, json_t *r, const char *level,
+			  const char *scope)
+{
+	csv_text(f, jstr(r, "label"));
+	csv_text(f, jstr(r, "version"));
+	csv_text(f, jstr(r, "commit"));
+	csv_text(f, level);
+	csv_text(f, scope);
 }
 
 static void csv_scope(FILE *f, json_t *r, const char *level,
 		      const char *field, struct strvec *names)
 {
-	for (size_t i = 0; i < names->n; i++)
-		fprintf(f, "%s,%s,%s,%s,%s,%lld,%lld,,,,%lld\n",
-			jstr(r, "label"), jstr(r, "version"),
-			jstr(r, "commit"), level, names->v[i],
+	for (size_t i = 0; i < names->n; i++) {
+		csv_row_start(f, r, level, names->v[i]);
+		fprintf(f, "%lld,%lld,,,,%lld\n",
 			track_sub_count(r, field, names->v[i], "late"),
 			track_sub_count(r, field, names->v[i], "early"),
 			track_sub_count(r, field, names->v[i], "layers"));
+	}
 }
 
 static void render_csv(FILE *f, json_t *doc)
@@ -99,18 +130,17 @@ static void render_csv(FILE *f, json_t *doc)
 	json_array_foreach(track_revisions(doc), i, r) {
 		json_t *fo = track_fops(r);
 
-		fprintf(f, "%s,%s,%s,all,all,%lld,%lld,%lld,%lld,%lld,%lld\n",
-			jstr(r, "label"), jstr(r, "version"), jstr(r, "commit"),
+		csv_row_start(f, r, "all", "all");
+		fprintf(f, "%lld,%lld,%lld,%lld,%lld,%lld\n",
 			jint(fo, "late"), jint(fo, "early"),
 			jint(fo, "late_special"), jint(fo, "late_mechanical"),
 			jint(fo, "late_unresolved"), layer_entries(r));
 		csv_scope(f, r, "top", "top_level", &tops);
 		csv_scope(f, r, "sub", "subsystems", &subs);
-		for (size_t k = 0; k < layers.n; k++)
-			fprintf(f, "%s,%s,%s,layer,%s,,,,,,%lld\n",
-				jstr(r, "label"), jstr(r, "version"),
-				jstr(r, "commit"), layers.v[k],
-				layer_impls(r, layers.v[k]));
+		for (size_t k = 0; k < layers.n; k++) {
+			csv_row_start(f, r, "layer", layers.v[k]);
+			fprintf(f, ",,,,,%lld\n", layer_impls(r, layers.v[k]));
+		}
 	}
 	sv_free(&tops);
 	sv_free(&subs);
@@ -399,9 +429,9 @@ static void html_changes(FILE *f, json_t *c)
 	json_t *e;
 	size_t i;
 
-	fprintf(f, "<h3>%s &rarr; %s</h3>\n<table>\n<tr><th>change</th>"
-		   "<th>entry</th><th>subsystem</th></tr>\n",
-		jstr(c, "from"), jstr(c, "to"));
+	html_printf(f, "<h3>%s &rarr; %s</h3>\n<table>\n<tr><th>change</th>"
+		    "<th>entry</th><th>subsystem</th></tr>\n",
+		    jstr(c, "from"), jstr(c, "to"));
 	for (int k = 0; kinds[k]; k++) {
 		json_array_foreach(json_object_get(c, kinds[k]), i, e) {
 			fprintf(f, "<tr class=\"%s\"><td>%s</td><td>", kinds[k],

@@ -4,7 +4,9 @@
  * bear): the exact flags Kbuild used for each file of the configured build.
  *
  * Only the flags that shape the preprocessed source are kept (include
- * paths, forced includes, defines, the C dialect).  That drops, in one
+ * paths, forced includes, defines, the C dialect), and of the paths only
+ * those inside the tree, its build directory or the database's own
+ * directory: the database comes with the tree and is no more trusted.  That drops, in one
  * rule, every gcc-only code-generation flag clang would reject
  * (-fconserve-stack, -mrecord-mcount, -fplugin=..., ...) and every flag
  * that would write a file (-Wp,-MMD,...).
@@ -18,6 +20,10 @@
 
 struct compdb {
 	json_t *byfile;		/* absolute source path -> [args] */
+	const char *roots[3];	/* where its paths may point: KDIR, O=, its own directory */
+	json_t *inside;		/* path -> whether it lies in a root */
+	size_t dropped;		/* paths that did not */
+	char *example;		/* the first of them */
 };
 
 /* Split a shell command line, honouring quotes and backslashes. */
@@ -146,6 +152,45 @@ static void corrupt(const char *path, const char *why)
 	die(EXIT_BAD_COMPDB, "%s: corrupt compile_commands.json: %s", path, why);
 }
 
+/*
+ * Is @p (resolved) below one of the roots?  A compile database comes with
+ * the tree, and "-include ~/.ssh/id_rsa" would put the first tokens of
+ * the user's file into the diagnostics of a report meant to be mailed.
+ */
+static bool in_roots(struct compdb *db, const char *p)
+{
+	json_t *known = json_object_get(db->inside, p);
+	bool in = false;
+
+	if (known)
+		return json_is_true(known);
+	for (int i = 0; i < 3 && !in; i++)
+		in = db->roots[i] && path_inside(p, db->roots[i]);
+	json_object_set_new(db->inside, p, json_boolean(in));
+	if (!in && !db->dropped++)
+		db->example = xstrdup(p);
+	return in;
+}
+
+/* @kept without the path options whose path lies outside the roots. */
+static json_t *confined(struct compdb *db, const struct strvec *kept)
+{
+	json_t *flags = json_array();
+
+	for (size_t i = 0; i < kept->n; i++) {
+		bool path = option_index(with_value, kept->v[i], false) >= 0 &&
+			    option_index(with_value, kept->v[i], false) <
+				    PATH_OPTIONS && i + 1 < kept->n;
+
+		if (path && !in_roots(db, kept->v[i + 1])) {
+			i++;
+			continue;
+		}
+		jpush(flags, jtext(kept->v[i]));
+	}
+	return flags;
+}
+
 static void add_command(struct compdb *db, const char *path, json_t *cmd)
 {
 	const char *dir = json_string_value(json_object_get(cmd, "directory"));
@@ -154,7 +199,6 @@ static void add_command(struct compdb *db, const char *path, json_t *cmd)
 	const char *line = json_string_value(json_object_get(cmd, "command"));
 	struct strvec argv = { 0 }, kept = { 0 };
 	char buf[PATH_MAX], *abs;
-	json_t *flags;
 
 	if (!dir || !file || (!json_is_array(args) && !line))
 		corrupt(path, "an entry lacks directory, file, or "
@@ -176,25 +220,24 @@ static void add_command(struct compdb *db, const char *path, json_t *cmd)
 	}
 	if (argv.n)
 		compiler_flags_keep(argv.v + 1, argv.n - 1, dir, &kept, NULL);
-	flags = json_array();
-	for (size_t i = 0; i < kept.n; i++)
-		json_array_append_new(flags, json_string(kept.v[i]));
-	json_object_set_new(db->byfile, abs, flags);
+	json_object_set_new(db->byfile, abs, confined(db, &kept));
 	free(abs);
 	sv_free(&argv);
 	sv_free(&kept);
 }
 
-static struct compdb *compdb_load(const char *path)
+static struct compdb *compdb_load(const char *path, const char *kdir,
+				  const char *objdir)
 {
 	json_error_t err;
 	json_t *root = json_load_file(path, 0, &err);
 	struct compdb *db;
 	size_t i;
 	json_t *cmd;
-	char *why;
+	char *why, *own = path_dir(path);
 
 	if (!root) {
+		free(own);
 		if (!is_file(path))
 			die(EXIT_UNREADABLE, "%s: cannot read", path);
 		why = xasprintf("line %d, column %d: %s", err.line, err.column,
@@ -205,12 +248,23 @@ static struct compdb *compdb_load(const char *path)
 		corrupt(path, "top level is not an array");
 	db = xcalloc(1, sizeof(*db));
 	db->byfile = json_object();
+	db->inside = json_object();
+	db->roots[0] = kdir;
+	db->roots[1] = objdir;
+	db->roots[2] = *own ? own : ".";
 	json_array_foreach(root, i, cmd) {
 		if (!json_is_object(cmd))
 			corrupt(path, "an entry is not an object");
 		add_command(db, path, cmd);
 	}
+	if (db->dropped)
+		warnx_("%s: %zu include paths outside the tree, its build "
+		       "directory and the database's own were dropped (first: "
+		       "%s)", path, db->dropped, db->example);
 	json_decref(root);
+	free(own);
+	json_decref(db->inside);
+	free(db->example);
 	return db;
 }
 
@@ -247,7 +301,7 @@ struct compdb *compdb_open(struct tree *t, const char *explicit_path,
 		else
 			free(p);
 	}
-	return t->compdb ? compdb_load(t->compdb) : NULL;
+	return t->compdb ? compdb_load(t->compdb, t->kdir, objdir) : NULL;
 }
 
 void compdb_free(struct compdb *db)

@@ -49,6 +49,17 @@ static int make_in(const struct tree *t, const char *dir, const char *target,
 	return ret;
 }
 
+/*
+ * make expands $(...) in the O= and ARCH= values it is given, and the
+ * tree's Makefile hands its own path to the shell: a name with anything
+ * but these characters could run a command.
+ */
+static bool make_safe(const char *s)
+{
+	return s[strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			"0123456789/._+,@-")] == '\0';
+}
+
 static bool prepare_scratch(struct tree *t, bool quiet)
 {
 	char *dir = path_join(t->cachedir, "build");
@@ -56,7 +67,11 @@ static bool prepare_scratch(struct tree *t, bool quiet)
 	char *log = path_join(t->cachedir, "prepare.log");
 	bool ok = is_file(stamp) && has_autoconf(dir);
 
-	if (!ok && !mkdir_p(dir)) {
+	if (!ok && (!make_safe(t->kdir) || !make_safe(dir))) {
+		warnx_("not preparing %s: make would expand characters of its "
+		       "path or of %s; parsing with stand-in headers",
+		       t->kdir, dir);
+	} else if (!ok && !mkdir_p(dir)) {
 		if (!quiet)
 			fprintf(stderr,
 				"mmprep: %s is not configured; preparing %s "
@@ -161,22 +176,6 @@ static void push_if_file(struct strvec *args, const struct tree *t,
 	}
 }
 
-static bool tree_uses_ms_extensions(const struct tree *t)
-{
-	static int cached = -1;
-	char *mk;
-
-	if (cached < 0) {
-		mk = path_join(t->kdir, "Makefile");
-		char *s = read_file(mk, NULL);
-
-		cached = s && strstr(s, "-fms-extensions");
-		free(s);
-		free(mk);
-	}
-	return cached;
-}
-
 /* What any parse needs, whether the flags come from Kbuild or a compdb. */
 void kbuild_toolchain_flags(const struct tree *t, struct strvec *args)
 {
@@ -216,28 +215,8 @@ static void common_flags(const struct tree *t, struct strvec *args)
 	push_if_file(args, t, "include/linux/compiler_types.h");
 	sv_push(args, "-D__KERNEL__");
 	sv_push(args, "-std=gnu11");
-	if (tree_uses_ms_extensions(t))
+	if (t->ms_extensions)
 		sv_push(args, "-fms-extensions");
-}
-
-/*
- * Up to 6.x Kbuild passed -D__KBUILD_MODNAME=kmod_<name>; 7.0 passes the
- * bare name and MODULE_DEVICE_TABLE() adds "kmod_" itself.  The tree's own
- * scripts/Makefile.lib says which.
- */
-static const char *modname_prefix(const struct tree *t)
-{
-	static int kmod = -1;
-
-	if (kmod < 0) {
-		char *p = path_join(t->kdir, "scripts/Makefile.lib");
-		char *s = read_file(p, NULL);
-
-		kmod = !s || strstr(s, "__KBUILD_MODNAME=kmod_") != NULL;
-		free(s);
-		free(p);
-	}
-	return kmod ? "kmod_" : "";
 }
 
 void kbuild_flags(const struct tree *t, const char *relfile,
@@ -258,7 +237,8 @@ void kbuild_flags(const struct tree *t, const char *relfile,
 	sv_pushf(args, "-DKBUILD_MODFILE=\"%s/%s\"", dir, base);
 	sv_pushf(args, "-DKBUILD_BASENAME=\"%s\"", base);
 	sv_pushf(args, "-DKBUILD_MODNAME=\"%s\"", base);
-	sv_pushf(args, "-D__KBUILD_MODNAME=%s%s", modname_prefix(t), base);
+	sv_pushf(args, "-D__KBUILD_MODNAME=%s%s", t->kmod_prefix ? "kmod_" : "",
+		 base);
 	free(dir);
 	free(base);
 }

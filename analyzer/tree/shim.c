@@ -44,11 +44,23 @@ static const char bounds_h[] =
 
 static void put(const char *dir, const char *name, const char *text)
 {
-	char *p = path_join(dir, name);
+	char *p = path_below(dir, name);
 
-	if (write_file(p, text, strlen(text)))
-		warnx_("cannot write %s", p);
+	if (!p || write_file(p, text, strlen(text)))
+		warnx_("cannot write %s/%s", dir, name);
 	free(p);
+}
+
+/*
+ * A header name of a Kbuild line: the tree's own text, so "/home/x" or
+ * "../../x.h" must not name a file mmprep writes.
+ */
+static bool header_name(const char *kbuild, const char *name)
+{
+	if (path_is_plain(name) && !strchr(name, '/'))
+		return true;
+	warnx_("%s: ignoring '%s', which is not a header name", kbuild, name);
+	return false;
 }
 
 /* "CONFIG_FOO=y" lines of the arch's defconfig, as #defines */
@@ -96,7 +108,8 @@ static void wrap_kbuild(const struct tree *t, const char *kbuild,
 		if (!generated && !str_starts(line, "mandatory-y") &&
 		    !str_starts(line, "generic-y"))
 			continue;
-		if (sscanf(line, "%*s += %127s", name) != 1)
+		if (sscanf(line, "%*s += %127s", name) != 1 ||
+		    !header_name(kbuild, name))
 			continue;
 		arch_h = xasprintf("%s/arch/%s/include/asm/%s", t->kdir,
 				   t->arch, name);

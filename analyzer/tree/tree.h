@@ -31,6 +31,17 @@ struct tree {
 	char *shimdir;		/* stand-in generated headers, or NULL */
 	char *compdb;		/* compile_commands.json in use, or NULL */
 	char *cachedir;		/* mmprep's cache for this tree */
+	/*
+	 * What the tree's own Makefiles say about every file's flags, read
+	 * once per tree (never per process: track scans several trees):
+	 */
+	bool ms_extensions;	/* the top Makefile passes -fms-extensions */
+	/*
+	 * Up to 6.x Kbuild passed -D__KBUILD_MODNAME=kmod_<name>; 7.0 passes
+	 * the bare name and MODULE_DEVICE_TABLE() adds "kmod_" itself.  The
+	 * tree's scripts/Makefile.lib says which.
+	 */
+	bool kmod_prefix;
 };
 
 /* tree.c */
@@ -38,6 +49,14 @@ void tree_open(struct tree *t, const char *kdir, const char *arch);
 void tree_free(struct tree *t);
 char *cache_root(void);
 char *subsystem_of(const char *file);
+/*
+ * Where a command writes (@kind "reports" or "patches"): @given, else
+ * @kind/@name in the current directory, unless that lies inside one of
+ * the @n trees @kdirs, which mmprep never writes; then it goes to
+ * $MMPREP_CACHE/@kind/@name, and a @given inside one ends the run.
+ */
+char *tree_output_dir(const char *given, const char *kind, const char *name,
+		      const char *const *kdirs, size_t n);
 
 /* sources.c: calls @fn for every .c and .h file, in no fixed order. */
 typedef void (*source_fn)(const char *rel, const char *abs,

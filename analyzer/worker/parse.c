@@ -9,6 +9,7 @@
  * degraded, with its first diagnostics, rather than dropped.
  */
 #include "worker/worker.h"
+#include "common/json.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -33,7 +34,7 @@ static json_t *collect_diagnostics(struct wctx *w, unsigned *nerrors)
 		CXDiagnostic d = clang_getDiagnostic(w->tu, i);
 		enum CXDiagnosticSeverity s = clang_getDiagnosticSeverity(d);
 		struct wloc l = { 0 };
-		char *msg;
+		char *msg, *text;
 
 		if (s < CXDiagnostic_Error) {
 			clang_disposeDiagnostic(d);
@@ -42,12 +43,14 @@ static json_t *collect_diagnostics(struct wctx *w, unsigned *nerrors)
 		if (++*nerrors <= MAX_DIAGS) {
 			msg = cx_take(clang_getDiagnosticSpelling(d));
 			if (wloc_expansion(w, clang_getDiagnosticLocation(d), &l))
-				json_array_append_new(out, json_sprintf(
-					"%s:%u:%u: %s: %s", l.file, l.line,
-					l.col, severity_name(s), msg));
+				text = xasprintf("%s:%u:%u: %s: %s", l.file,
+						 l.line, l.col,
+						 severity_name(s), msg);
 			else
-				json_array_append_new(out, json_sprintf(
-					"%s: %s", severity_name(s), msg));
+				text = xasprintf("%s: %s", severity_name(s), msg);
+			/* a message may quote bytes that are not UTF-8 */
+			jpush(out, jtext(text));
+			free(text);
 			wloc_free(&l);
 			free(msg);
 		}
@@ -114,11 +117,14 @@ static void parse_opts(int argc, char **argv, struct wopts *o)
 		case 'a':
 			o->all_headers = true;
 			break;
-		case 'V':
+		case 'V': {
 			/* Also the driver's probe that libclang loads. */
-			o->out = cx_take(clang_getClangVersion());
-			printf("%s\n", o->out);
+			char *v = cx_take(clang_getClangVersion());
+
+			printf("%s\n", v);
+			free(v);
 			exit(EXIT_OK);
+		}
 		default:
 			usage();
 		}

@@ -196,7 +196,9 @@ def t_svg(d):
                 (chart_label(r["revision"]), r["late"], r["early"]))
     shown = [s for s in subs
              if any(x[1] != "0" or x[2] != "0" for x in subs[s])]
-    titles = re.findall(r'newhistogram "([^"]*)"', gp)
+    # single-quoted ('' is a quote): gnuplot never expands those
+    titles = [t.replace("''", "'") for t in
+              re.findall(r"newhistogram '((?:[^']|'')*)'", gp)]
     expect("svg subsystem groups vs titles", len(groups), len(titles))
     drawn = [t for t in titles if t in shown]
     for g, title in zip(groups, titles):
@@ -237,6 +239,47 @@ def t_csv_json(d):
             expect("csv %s %s" % (row["revision"], row["scope"]),
                    (row["late"], row["early"], row["layer_entries"]),
                    (str(v["late"]), str(v["early"]), str(v["layers"])))
+
+
+def t_csv_safe(d):
+    """Names from the trees keep their column and are no formula."""
+    doc = load(d)
+    labels = [r["label"] for r in doc["revisions"]]
+    with open(d + "/adoption.csv", newline="") as f:
+        rows = list(csv.reader(f))
+    for row in rows:
+        if len(row) != len(rows[0]):
+            errors.append("csv: %d fields in %r" % (len(row), row))
+        for field in row:
+            if field[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                errors.append("csv: a formula: %r" % field)
+    got = sorted({r[0].removeprefix("'") for r in rows[1:]})
+    expect("csv labels", got, sorted(set(labels)))
+
+
+def t_same_rev(d1, d2, label):
+    """Revision @label of two track runs: the same counts and scan.json."""
+    revs = []
+    for d in (d1, d2):
+        r = [r for r in load(d)["revisions"] if r["label"] == label]
+        if len(r) != 1:
+            errors.append("%s: no revision %s" % (d, label))
+            return
+        revs.append({k: v for k, v in r[0].items() if k != "cost"})
+    expect("revision %s of both runs" % label, revs[0], revs[1])
+    scans = [open("%s/scans/%s/scan.json" % (d, label)).read()
+             for d in (d1, d2)]
+    expect("scan.json of %s in both runs" % label, scans[0] == scans[1], True)
+
+
+def t_pair(d, label):
+    """Tree B of the pair, as tests/track/pair/pair.c says."""
+    with open("%s/scans/%s/scan.json" % (d, label)) as f:
+        scan = json.load(f)
+    got = [(e["ops_name"], e["flags"]) for e in scan["entries"]
+           if e["file"] == "drivers/char/pair.c"]
+    expect("pair.c's entries", got, [("pair_fops", ["VM_IO"])])
+    expect("degraded files", scan["files"]["degraded"], [])
 
 
 def t_text(d, name, *lines):
