@@ -148,10 +148,21 @@ bool wctx_wants(struct wctx *w, CXCursor c)
 	rel = path_rel(name, w->root);
 	if (rel[0] == '/')
 		ok = false;	/* generated or outside the tree */
-	else if (str_starts(rel, "include/") || strstr(rel, "/include/"))
+	else if (path_is_shared(rel))
 		ok = w->all_headers;
 	else
 		ok = true;
 	free(name);
 	return ok;
+}
+
+/*
+ * A header of include/ or arch/<arch>/include/ (or generated, outside the
+ * tree): shared by many files, so what it defines is not any one file's.
+ * Only such headers go into a precompiled header (pch.c).
+ */
+bool path_is_shared(const char *rel)
+{
+	return rel[0] == '/' || str_starts(rel, "include/") ||
+	       strstr(rel, "/include/");
 }
