@@ -3,12 +3,10 @@
  * mmprep-parse: the parse worker, its main().
  *
  * The driver runs a few long-lived workers (--serve): each reads requests
- * on its standard input, one JSON object a line,
+ * on its standard input (see read_request()),
  *
- *   { "file": "/abs/file.c", "root": KDIR, "out": "/tmp/facts.json",
- *     "args": [ clang arguments ], "all_headers": false,
- *     "pch": "/cache/x.pch", "pch_facts": "/cache/x.json",
- *     "build_pch": "/cache/y.pch" }
+ *   file /abs/file.c  root KDIR  out /tmp/facts.json  arg -I...  arg ...
+ *   [all_headers 1]  [pch x.pch pch_facts x.json]  [build_pch y.pch]
  *
  * writes the facts document to "out" and answers "done" on a line, so that
  * libclang loads once per worker, not once per file.  A crash or a hang in
@@ -34,46 +32,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_DIAGS 3
-
-static const char *severity_name(enum CXDiagnosticSeverity s)
-{
-	return s == CXDiagnostic_Fatal ? "fatal error" : "error";
-}
-
-json_t *collect_diagnostics(struct wctx *w, unsigned *nerrors)
-{
-	json_t *out = json_array();
-	unsigned n = clang_getNumDiagnostics(w->tu);
-
-	*nerrors = 0;
-	for (unsigned i = 0; i < n; i++) {
-		CXDiagnostic d = clang_getDiagnostic(w->tu, i);
-		enum CXDiagnosticSeverity s = clang_getDiagnosticSeverity(d);
-		struct wloc l = { 0 };
-		char *msg;
-
-		if (s < CXDiagnostic_Error) {
-			clang_disposeDiagnostic(d);
-			continue;
-		}
-		if (++*nerrors <= MAX_DIAGS) {
-			msg = cx_take(clang_getDiagnosticSpelling(d));
-			if (wloc_expansion(w, clang_getDiagnosticLocation(d), &l))
-				json_array_append_new(out, json_sprintf(
-					"%s:%u:%u: %s: %s", l.file, l.line,
-					l.col, severity_name(s), msg));
-			else
-				json_array_append_new(out, json_sprintf(
-					"%s: %s", severity_name(s), msg));
-			wloc_free(&l);
-			free(msg);
-		}
-		clang_disposeDiagnostic(d);
-	}
-	return out;
-}
 
 static const char *parse_error_name(enum CXErrorCode e)
 {
@@ -314,55 +272,82 @@ static int write_doc(json_t *doc, const char *out)
 	return json_dumpf(doc, stdout, JSON_INDENT(1) | JSON_SORT_KEYS);
 }
 
-/* One request line into @r; its strings live in @req. */
-static bool read_request(json_t *req, struct wreq *r, struct strvec *args)
-{
-	json_t *a = json_object_get(req, "args"), *v;
-	size_t i;
+/*
+ * A request: NUL-terminated words, "key" then "value", "arg" once per
+ * clang argument, an empty key at the end.  No file name or flag of a
+ * tree can break it, as none can hold a NUL.
+ */
+struct request {
+	struct strvec words;
+	struct wreq r;
+};
 
-	memset(r, 0, sizeof(*r));
-	r->file = json_string_value(json_object_get(req, "file"));
-	r->root = json_string_value(json_object_get(req, "root"));
-	r->out = json_string_value(json_object_get(req, "out"));
-	r->pch = json_string_value(json_object_get(req, "pch"));
-	r->pch_facts = json_string_value(json_object_get(req, "pch_facts"));
-	r->build_pch = json_string_value(json_object_get(req, "build_pch"));
-	r->all_headers = json_is_true(json_object_get(req, "all_headers"));
-	args->n = 0;
-	json_array_foreach(a, i, v) {
-		if (!json_is_string(v))
-			return false;
-		sv_push(args, json_string_value(v));
+static const char *word_of(struct request *q, const char *key)
+{
+	for (size_t i = 0; i + 1 < q->words.n; i += 2)
+		if (!strcmp(q->words.v[i], key))
+			return q->words.v[i + 1];
+	return NULL;
+}
+
+/* False at the end of input; a malformed request ends the worker. */
+static bool read_request(FILE *in, struct request *q, struct strvec *args)
+{
+	char *word = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	bool end = false;
+
+	sv_free(&q->words);
+	while (!end && (len = getdelim(&word, &cap, '\0', in)) > 0 &&
+	       word[len - 1] == '\0') {
+		if (!*word && !(q->words.n % 2))
+			end = true;	/* the empty key */
+		else
+			sv_push(&q->words, word);
 	}
-	r->args = (const char *const *)args->v;
-	r->nargs = args->n;
-	return r->file && r->root && r->out && !r->pch == !r->pch_facts;
+	free(word);
+	if (!end && !q->words.n && feof(in))
+		return false;
+	if (!end)
+		die(EXIT_USAGE, "mmprep-parse: truncated request");
+	memset(&q->r, 0, sizeof(q->r));
+	args->n = 0;
+	for (size_t i = 0; i < q->words.n; i += 2) {
+		if (strcmp(q->words.v[i], "arg"))
+			continue;
+		args->v = xrealloc(args->v, (args->n + 1) * sizeof(char *));
+		args->v[args->n++] = q->words.v[i + 1];
+	}
+	q->r.file = word_of(q, "file");
+	q->r.root = word_of(q, "root");
+	q->r.out = word_of(q, "out");
+	q->r.pch = word_of(q, "pch");
+	q->r.pch_facts = word_of(q, "pch_facts");
+	q->r.build_pch = word_of(q, "build_pch");
+	q->r.all_headers = word_of(q, "all_headers") != NULL;
+	q->r.args = (const char *const *)args->v;
+	q->r.nargs = args->n;
+	if (!q->r.file || !q->r.root || !q->r.out || !q->r.pch != !q->r.pch_facts)
+		die(EXIT_USAGE, "mmprep-parse: incomplete request");
+	return true;
 }
 
 /* Requests until end of input; each answered with a line once done. */
 static int serve(struct worker *k)
 {
+	struct request q = { 0 };
 	struct strvec args = { 0 };
-	char *line = NULL;
-	size_t cap = 0;
-	struct wreq r;
 
-	while (getline(&line, &cap, stdin) > 0) {
-		json_t *req = json_loads(line, 0, NULL), *doc;
-		int ret;
+	while (read_request(stdin, &q, &args)) {
+		json_t *doc = handle(k, &q.r);
+		int ret = write_doc(doc, q.r.out);
 
-		if (!req || !read_request(req, &r, &args))
-			die(EXIT_USAGE, "mmprep-parse: bad request");
-		doc = handle(k, &r);
-		ret = write_doc(doc, r.out);
 		json_decref(doc);
-		json_decref(req);
 		printf("%s\n", ret ? "unwritten" : "done");
 		fflush(stdout);
-		for (size_t i = 0; i < args.n; i++)
-			free(args.v[i]);
 	}
-	free(line);
+	sv_free(&q.words);
 	free(args.v);
 	return EXIT_OK;
 }

@@ -59,7 +59,7 @@ bool wloc_expansion(struct wctx *w, CXSourceLocation l, struct wloc *out);
 bool wloc_of(struct wctx *w, CXCursor c, struct wloc *out);
 void wloc_free(struct wloc *l);
 bool wctx_wants(struct wctx *w, CXCursor c);
-bool path_is_shared(const char *rel);
+json_t *collect_diagnostics(struct wctx *w, unsigned *nerrors);
 char *rel_path(struct wctx *w, const char *abs);
 
 /* One request: a file to parse, or a header to precompile. */
@@ -74,9 +74,6 @@ struct wreq {
 	size_t nargs;
 	const char *const *args;	/* clang's */
 };
-
-/* parse.c */
-json_t *collect_diagnostics(struct wctx *w, unsigned *nerrors);
 
 /* pch.c: precompile r->file; the PCH's own facts document. */
 json_t *pch_build(CXIndex idx, const struct wreq *r);
