@@ -61,6 +61,13 @@ int mkdir_p(const char *path);
 char *path_join(const char *a, const char *b);
 const char *path_rel(const char *path, const char *base);
 char *path_dir(const char *file);
+/*
+ * A header of include/ or arch/<arch>/include/ (@rel relative to KDIR), or
+ * one outside the tree (generated): shared by many files, so what it
+ * defines is no one file's.  Only such headers go into a precompiled
+ * header.
+ */
+bool path_is_shared(const char *rel);
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);
 /* CLOCK_MONOTONIC in seconds, for the timings a command prints. */

@@ -349,9 +349,33 @@ static char *job_key(const struct tree *t, const char *worker,
 		hadd_str(s, a);
 		free(a);
 	}
+	/* the headers of a PCH are not among the file's inclusions */
+	if (j->pch)
+		hadd_str(s, j->pch->key);
 	if (!ok) {
 		free(hend(s));
 		return NULL;
+	}
+	return hend(s);
+}
+
+char *cache_key_words(const struct tree *t, const char *worker,
+		      const struct strvec *words)
+{
+	XXH3_state_t *s;
+
+	if (!worker_hash(worker))
+		return NULL;
+	s = hstart();
+	hadd_str(s, CACHE_FORMAT);
+	hadd_str(s, MMPREP_VERSION);
+	hadd_str(s, worker_hash(worker));
+	hadd_str(s, t->arch);
+	for (size_t i = 0; i < words->n; i++) {
+		char *a = neutral(t, words->v[i]);
+
+		hadd_str(s, a);
+		free(a);
 	}
 	return hend(s);
 }
@@ -464,14 +488,14 @@ size_t cache_fill(const struct tree *t, const char *worker, struct job *jobs,
 	return hits;
 }
 
-/* The worker's inclusions as { neutral path: content hash }, or NULL. */
-static json_t *deps_of(const struct tree *t, json_t *facts)
+json_t *cache_deps(const struct tree *t, json_t *list)
 {
-	json_t *list = json_object_get(facts, "inclusions"), *deps, *v;
+	json_t *deps, *v;
 	size_t i;
 
 	if (!json_is_array(list))
 		return NULL;
+	enter_tree(t);
 	deps = json_object();
 	json_array_foreach(list, i, v) {
 		const char *p = json_string_value(v);
@@ -487,6 +511,12 @@ static json_t *deps_of(const struct tree *t, json_t *facts)
 		free(name);
 	}
 	return deps;
+}
+
+bool cache_deps_valid(const struct tree *t, json_t *deps)
+{
+	enter_tree(t);
+	return json_is_object(deps) && deps_valid(t, deps);
 }
 
 static void write_entry(const char *path, json_t *e)
@@ -540,7 +570,7 @@ void cache_store(const struct tree *t, const char *worker, struct job *j)
 	key = cur.broken ? NULL : job_key(t, worker, j);
 	if (!key)
 		return;
-	deps = deps_of(t, j->facts);
+	deps = cache_deps(t, json_object_get(j->facts, "inclusions"));
 	json_object_del(j->facts, "inclusions");
 	ctx = deps ? NULL : job_ctx(t, j);
 	v = json_pack("{s:o*, s:s*, s:O}", "deps", deps, "ctx", ctx,
