@@ -194,11 +194,12 @@ static json_t *load_pch(struct worker *k, const char *path)
 }
 
 /*
- * With the PCH, or NULL and @why: parse it without.  A PCH parse that has
- * errors may have them where a plain one has not, or other ones.
+ * With the PCH, or NULL and @why: parse it without (see replay.c).  Its
+ * errors are kept: when they differ from those of a plain parse, the file
+ * used what a header it never includes declares, and the replay fails.
  */
 static json_t *parse_pch(struct worker *k, const struct wreq *r,
-			 const char **why)
+			 char **why)
 {
 	struct wctx w = { .root = r->root, .main_file = r->file };
 	unsigned opts = CXTranslationUnit_KeepGoing |
@@ -210,7 +211,7 @@ static json_t *parse_pch(struct worker *k, const struct wreq *r,
 	unsigned nerrors;
 
 	if (!pch) {
-		*why = "unreadable PCH facts";
+		*why = xstrdup("unreadable PCH facts");
 		return NULL;
 	}
 	for (size_t i = 0; i < r->nargs; i++)
@@ -225,22 +226,18 @@ static json_t *parse_pch(struct worker *k, const struct wreq *r,
 					  NULL, 0, opts, &w.tu);
 	sv_free(&args);
 	if (err != CXError_Success) {
-		*why = parse_error_name(err);
+		*why = xstrdup(parse_error_name(err));
 		return NULL;
 	}
 	doc = json_object();
 	json_object_set_new(doc, "file", json_string(path_rel(r->file, w.root)));
 	json_object_set_new(doc, "diagnostics",
 			    collect_diagnostics(&w, &nerrors));
-	if (nerrors) {
-		*why = "errors";
-	} else {
-		collect(&w, doc, nerrors);
-		if (pch_replay(&w, pch, r, doc, why))
-			json_object_set_new(doc, "functions", w.functions);
-		else
-			json_decref(w.functions);
-	}
+	collect(&w, doc, nerrors);
+	if (pch_replay(&w, pch, r, doc, why))
+		json_object_set_new(doc, "functions", w.functions);
+	else
+		json_decref(w.functions);
 	clang_disposeTranslationUnit(w.tu);
 	if (*why) {
 		json_decref(doc);
@@ -252,7 +249,7 @@ static json_t *parse_pch(struct worker *k, const struct wreq *r,
 
 static json_t *handle(struct worker *k, const struct wreq *r)
 {
-	const char *why = NULL;
+	char *why = NULL;
 	json_t *doc;
 
 	if (r->build_pch)
@@ -262,6 +259,7 @@ static json_t *handle(struct worker *k, const struct wreq *r)
 	doc = parse_plain(k, r);
 	if (why)
 		json_object_set_new(doc, "pch", json_sprintf("fallback: %s", why));
+	free(why);
 	return doc;
 }
 

@@ -16,6 +16,17 @@
  *
  * The replay fails when a summary of this parse lies in a file it never
  * enters; the worker then parses the file again without the PCH.
+ *
+ * It fails too when the file uses a declaration or a macro of a PCH
+ * header it never includes: a plain parse would not have found it ("call
+ * to undeclared function"), and so would have had other errors and facts.
+ * The errors of a parse that passes are those of a plain parse.
+ *
+ * A call's "callee_file" is where the translation unit defines the
+ * callee.  The PCH's summaries were made without this file's definitions
+ * (mm/memory.c defines what inline helpers of mm.h call), and a summary
+ * may name a definition in a PCH header this file never includes: both
+ * are set as a plain parse would have them.
  */
 #include "worker/worker.h"
 
@@ -94,6 +105,162 @@ static void enter(struct replay *rp, const char *rel)
 	json_decref(incs);
 }
 
+/* The functions this parse defines: name -> file. */
+static json_t *own_definitions(struct wctx *w)
+{
+	json_t *defs = json_object();
+	struct cxvec top = { 0 };
+
+	children_of(clang_getTranslationUnitCursor(w->tu), &top);
+	for (unsigned i = 0; i < top.n; i++) {
+		struct wloc l = { 0 };
+		char *name;
+
+		if (clang_getCursorKind(top.v[i]) != CXCursor_FunctionDecl ||
+		    !clang_isCursorDefinition(top.v[i]) ||
+		    !wloc_of(w, top.v[i], &l))
+			continue;
+		name = cursor_name(top.v[i]);
+		if (!json_object_get(defs, name))
+			json_object_set_new(defs, name, json_string(l.file));
+		free(name);
+		wloc_free(&l);
+	}
+	cxvec_free(&top);
+	return defs;
+}
+
+/* Where a plain parse finds the callee of @call defined, or NULL. */
+static const char *callee_file(struct replay *rp, json_t *defs, json_t *call)
+{
+	const char *own = json_string_value(json_object_get(defs,
+							   jstr(call, "callee")));
+	const char *had = json_string_value(json_object_get(call, "callee_file"));
+	char *key;
+	bool seen;
+
+	if (own || !had)
+		return own;
+	key = file_key(rp->w, had);
+	seen = json_object_get(rp->visited, key) != NULL;
+	free(key);
+	return seen ? had : NULL;
+}
+
+/* @fn, or a copy with its callees' files as a plain parse has them. */
+static json_t *plain_callees(struct replay *rp, json_t *defs, json_t *fn)
+{
+	json_t *copy = NULL, *c;
+	size_t i;
+
+	json_array_foreach(json_object_get(fn, "calls"), i, c) {
+		const char *want = callee_file(rp, defs, c);
+		const char *had = json_string_value(json_object_get(c, "callee_file"));
+		json_t *cc;
+
+		if (want == had || (want && had && !strcmp(want, had)))
+			continue;
+		if (!copy)
+			copy = json_deep_copy(fn);
+		cc = json_array_get(json_object_get(copy, "calls"), i);
+		if (want)
+			json_object_set_new(cc, "callee_file", json_string(want));
+		else
+			json_object_del(cc, "callee_file");
+	}
+	return copy ? copy : json_incref(fn);
+}
+
+static json_t *plain_summaries(struct replay *rp)
+{
+	json_t *defs = own_definitions(rp->w), *out = json_array(), *fn;
+	size_t i;
+
+	json_array_foreach(rp->out, i, fn)
+		json_array_append_new(out, plain_callees(rp, defs, fn));
+	json_decref(defs);
+	return out;
+}
+
+/* Files of the PCH this file never includes, by libclang's handle. */
+struct unseen {
+	struct replay *rp;
+	CXFile known[64];	/* a small cache of files checked */
+	bool verdict[64];
+	unsigned next;
+	CXCursor used;		/* what was found there */
+	bool found;
+};
+
+static bool unseen_file(struct unseen *u, CXFile f)
+{
+	char *name, *key;
+	bool bad;
+
+	for (unsigned i = 0; i < 64; i++)
+		if (u->known[i] == f)
+			return u->verdict[i];
+	name = cx_take(clang_getFileName(f));
+	key = file_key(u->rp->w, name);
+	bad = json_object_get(u->rp->pch_files, key) &&
+	      !json_object_get(u->rp->visited, key);
+	free(key);
+	free(name);
+	u->known[u->next] = f;
+	u->verdict[u->next] = bad;
+	u->next = (u->next + 1) % 64;
+	return bad;
+}
+
+static bool in_unseen(struct unseen *u, CXCursor c)
+{
+	CXFile f = NULL;
+
+	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL,
+				   NULL);
+	return f && unseen_file(u, f);
+}
+
+static enum CXChildVisitResult visit_use(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	struct unseen *u = data;
+	CXCursor ref = clang_getCursorReferenced(c);
+
+	(void)parent;
+	/* the first declaration may be in a header the file includes */
+	if (!clang_Cursor_isNull(ref) && !clang_equalCursors(ref, c) &&
+	    in_unseen(u, ref) && in_unseen(u, clang_getCanonicalCursor(ref))) {
+		u->used = ref;
+		u->found = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * A declaration or macro this parse uses that only a header of the PCH it
+ * never includes gave it, as a reason to parse without; or NULL.
+ */
+static char *uses_unseen(struct replay *rp)
+{
+	struct unseen u = { .rp = rp };
+	struct wloc l = { 0 };
+	char *name, *why;
+
+	clang_visitChildren(clang_getTranslationUnitCursor(rp->w->tu),
+			    visit_use, &u);
+	if (!u.found)
+		return NULL;
+	name = cursor_name(u.used);
+	wloc_of(rp->w, u.used, &l);
+	why = xasprintf("uses %s of %s, which it does not include", name,
+			l.file ? l.file : "?");
+	wloc_free(&l);
+	free(name);
+	return why;
+}
+
 static void enter_path(struct replay *rp, const char *abs)
 {
 	char *rel = file_key(rp->w, abs);
@@ -117,7 +284,7 @@ static json_t *replayed_inclusions(struct replay *rp, const char *main_rel)
 }
 
 bool pch_replay(struct wctx *w, json_t *pch, const struct wreq *r,
-		json_t *doc, const char **why)
+		json_t *doc, char **why)
 {
 	struct replay rp = { .w = w };
 	char *main_rel = file_key(w, w->main_file);
@@ -133,16 +300,18 @@ bool pch_replay(struct wctx *w, json_t *pch, const struct wreq *r,
 		if (!strcmp(r->args[i], "-include"))
 			enter_path(&rp, r->args[i + 1]);
 	enter(&rp, main_rel);
-	ok = rp.placed == json_array_size(w->functions);
+	if (rp.placed != json_array_size(w->functions))
+		*why = xstrdup("a function outside the files replayed");
+	else
+		*why = uses_unseen(&rp);
+	ok = !*why;
 	if (ok) {
 		json_decref(w->functions);
-		w->functions = rp.out;
+		w->functions = plain_summaries(&rp);
 		json_object_set_new(doc, "inclusions",
 				    replayed_inclusions(&rp, main_rel));
-	} else {
-		*why = "a function outside the files replayed";
-		json_decref(rp.out);
 	}
+	json_decref(rp.out);
 	tu_files_free(rp.own, rp.nown);
 	free(main_rel);
 	json_decref(rp.visited);

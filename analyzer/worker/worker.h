@@ -80,7 +80,7 @@ json_t *pch_build(CXIndex idx, const struct wreq *r);
 
 /* replay.c */
 bool pch_replay(struct wctx *w, json_t *pch, const struct wreq *r,
-		json_t *doc, const char **why);
+		json_t *doc, char **why);
 
 /* inclusions.c: the files of the translation unit, main file included. */
 struct tu_file {
