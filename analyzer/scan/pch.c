@@ -9,6 +9,9 @@
  * generated), as found on the group's include path.  They go into the PCH
  * in the order the files include them, on average.  pch_build.c leaves out
  * any that make the PCH parse with errors.
+ *
+ * A file of a group too small for a PCH of its own (a directory with its
+ * own -I or -D ccflags) uses that of a larger group whose flags it has.
  */
 #include "scan/pch.h"
 #include "scan/cache.h"
@@ -296,18 +299,89 @@ static char *early_conflict(const struct tree *t, const struct job *j,
 	return why;
 }
 
+/* A -D or -U of a macro @g's headers do not test, as @a (and @next). */
+static bool untested_define(const struct pch_group *g, const char *a,
+			    const char *next, size_t *skip)
+{
+	char *name;
+	bool ok;
+
+	*skip = 1;
+	if (!strcmp(a, "-D") || !strcmp(a, "-U")) {
+		if (!next)
+			return false;
+		a = next;
+		*skip = 2;
+	} else if (str_starts(a, "-D") || str_starts(a, "-U")) {
+		a += 2;
+	} else {
+		return false;
+	}
+	name = xstrndup(a, strcspn(a, "=("));
+	ok = *name && !sv_contains(&g->tested, name);
+	free(name);
+	return ok;
+}
+
+/*
+ * Can a file of flags @args use @g's PCH?  Its flags must be @g's, but
+ * for -I directories after all of @g's (they cannot change where a header
+ * of the PCH is found) and macros the PCH's headers do not test: a
+ * directory's own ccflags.
+ */
+static bool compatible(const struct pch_group *g, const struct strvec *args)
+{
+	size_t i = 0, k = 0, last_i = 0, skip;
+
+	for (size_t m = 0; m < g->args.n; m++)
+		if (str_starts(g->args.v[m], "-I"))
+			last_i = m + 1;
+	while (i < args->n) {
+		const char *a = args->v[i];
+		const char *next = i + 1 < args->n ? args->v[i + 1] : NULL;
+
+		if (k < g->args.n && !strcmp(a, g->args.v[k])) {
+			i++;
+			k++;
+		} else if (str_starts(a, "-I") && k >= last_i && (a[2] || next)) {
+			i += a[2] ? 1 : 2;
+		} else if (untested_define(g, a, next, &skip)) {
+			i += skip;
+		} else {
+			return false;
+		}
+	}
+	return k == g->args.n;
+}
+
+/* The group whose PCH a file of @name and @args uses, or NULL. */
+static struct pch_group *host(struct pch_set *s, const char *name,
+			      const struct strvec *args)
+{
+	struct pch_group *g = find_group(s, name), *best = NULL;
+
+	if (g && !g->dead && g->pch.key)
+		return g;
+	for (size_t i = 0; i < s->ng; i++) {
+		g = &s->g[i];
+		if (!g->dead && g->pch.key && compatible(g, args) &&
+		    (!best || g->nmembers > best->nmembers))
+			best = g;
+	}
+	return best;
+}
+
 void pch_offer(struct pch_set *s, struct job *jobs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct strvec args = { 0 };
 		char *name = group_args(s->t, &jobs[i], &args);
-		struct pch_group *g = find_group(s, name);
+		struct pch_group *g = host(s, name, &args);
 
 		free(name);
 		sv_free(&args);
 		jobs[i].pch = NULL;
-		if (!g || g->dead || !g->pch.key ||
-		    other_arch(s->t, jobs[i].file))
+		if (!g || other_arch(s->t, jobs[i].file))
 			continue;
 		free(jobs[i].no_pch);
 		jobs[i].no_pch = early_conflict(s->t, &jobs[i], g);

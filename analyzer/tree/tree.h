@@ -19,6 +19,7 @@
 #include "common/json.h"
 #include "common/util.h"
 
+#include <stdint.h>
 #include <sys/stat.h>
 
 struct tree {
@@ -44,6 +45,9 @@ char *subsystem_of(const char *file);
 typedef void (*source_fn)(const char *rel, const char *abs,
 			  const struct stat *st, void *ctx);
 void tree_sources(const struct tree *t, source_fn fn, void *ctx);
+/* The same, and a fingerprint of every file's path, size and mtime. */
+uint64_t tree_sources_fingerprint(const struct tree *t, source_fn fn,
+				  void *ctx);
 
 /* kbuild.c */
 void kbuild_setup(struct tree *t, const char *objdir, bool no_prepare,

@@ -221,6 +221,18 @@ static bool in_unseen(struct unseen *u, CXCursor c)
 	return f && unseen_file(u, f);
 }
 
+/*
+ * A builtin (__builtin_strlen) is declared implicitly where it is first
+ * used, which may be in the PCH: that is no header's declaration.  Its
+ * extent is the name alone, where a declaration starts with its type.
+ */
+static bool implicit(CXCursor c)
+{
+	return clang_getCursorKind(c) == CXCursor_FunctionDecl &&
+	       clang_equalLocations(clang_getRangeStart(clang_getCursorExtent(c)),
+				    clang_getCursorLocation(c));
+}
+
 static enum CXChildVisitResult visit_use(CXCursor c, CXCursor parent,
 					 CXClientData data)
 {
@@ -230,7 +242,8 @@ static enum CXChildVisitResult visit_use(CXCursor c, CXCursor parent,
 	(void)parent;
 	/* the first declaration may be in a header the file includes */
 	if (!clang_Cursor_isNull(ref) && !clang_equalCursors(ref, c) &&
-	    in_unseen(u, ref) && in_unseen(u, clang_getCanonicalCursor(ref))) {
+	    in_unseen(u, ref) && in_unseen(u, clang_getCanonicalCursor(ref)) &&
+	    !implicit(ref)) {
 		u->used = ref;
 		u->found = true;
 		return CXChildVisit_Break;
