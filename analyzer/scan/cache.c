@@ -41,9 +41,9 @@ static struct cache_stats stats;
 static struct {
 	char *kdir;
 	char *tree_hex;		/* every shared header, see tree_hash() */
+	bool hashed;		/* tree_hex computed (NULL: unreadable) */
 	json_t *dirs;		/* directory -> hash of its headers */
 	json_t *files;		/* neutral header path -> hash of content */
-	bool broken;		/* the tree's headers cannot be read */
 } cur;
 
 static char *worker_hex;
@@ -300,9 +300,18 @@ static void hash_dir_of(const struct tree *t, XXH3_state_t *s,
  */
 static char *job_ctx(const struct tree *t, const struct job *j)
 {
-	XXH3_state_t *s = hstart();
-	char *abs = path_join(t->kdir, j->file), *slash = strrchr(abs, '/');
+	XXH3_state_t *s;
+	char *abs, *slash;
 
+	/* read every header of the tree only when some entry needs it */
+	if (!cur.hashed)
+		cur.tree_hex = tree_hash(t);
+	cur.hashed = true;
+	if (!cur.tree_hex)
+		return NULL;
+	s = hstart();
+	abs = path_join(t->kdir, j->file);
+	slash = strrchr(abs, '/');
 	hadd_str(s, cur.tree_hex);
 	*slash = '\0';
 	hash_dir_of(t, s, abs);
@@ -425,8 +434,8 @@ static void enter_tree(const struct tree *t)
 	json_decref(cur.dirs);
 	json_decref(cur.files);
 	cur.kdir = xstrdup(t->kdir);
-	cur.tree_hex = tree_hash(t);
-	cur.broken = !cur.tree_hex;
+	cur.tree_hex = NULL;
+	cur.hashed = false;
 	cur.dirs = json_object();
 	cur.files = json_object();
 }
@@ -440,7 +449,7 @@ static bool variant_valid(const struct tree *t, const struct job *j,
 		return deps_valid(t, deps);
 	if (!*ctx)
 		*ctx = job_ctx(t, j);
-	return !strcmp(*ctx, jstr(v, "ctx"));
+	return *ctx && !strcmp(*ctx, jstr(v, "ctx"));
 }
 
 static json_t *lookup(const struct tree *t, const char *worker,
@@ -479,7 +488,7 @@ size_t cache_fill(const struct tree *t, const char *worker, struct job *jobs,
 	if (cache_off())
 		return 0;
 	enter_tree(t);
-	for (size_t i = 0; i < n && !cur.broken; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (jobs[i].facts || !(jobs[i].facts = lookup(t, worker, &jobs[i])))
 			continue;
 		hits++;
@@ -567,12 +576,16 @@ void cache_store(const struct tree *t, const char *worker, struct job *j)
 	if (cache_off() || !j->facts || !status || !strcmp(status, "failed"))
 		return;
 	enter_tree(t);
-	key = cur.broken ? NULL : job_key(t, worker, j);
+	key = job_key(t, worker, j);
 	if (!key)
 		return;
 	deps = cache_deps(t, json_object_get(j->facts, "inclusions"));
 	json_object_del(j->facts, "inclusions");
 	ctx = deps ? NULL : job_ctx(t, j);
+	if (!deps && !ctx) {
+		free(key);
+		return;		/* the tree's headers cannot be read */
+	}
 	v = json_pack("{s:o*, s:s*, s:O}", "deps", deps, "ctx", ctx,
 		      "facts", j->facts);
 	path = entry_path(key);
