@@ -233,6 +233,20 @@ static bool implicit(CXCursor c)
 				    clang_getCursorLocation(c));
 }
 
+/*
+ * A struct, union or enum named is often declared ahead where its
+ * definition is not included ("struct pci_dev;"), and a reference names
+ * the definition: what needs the definition is a use of its fields or
+ * constants, which are checked themselves.
+ */
+static bool tag_type(CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	return k == CXCursor_StructDecl || k == CXCursor_UnionDecl ||
+	       k == CXCursor_EnumDecl;
+}
+
 static enum CXChildVisitResult visit_use(CXCursor c, CXCursor parent,
 					 CXClientData data)
 {
@@ -242,8 +256,8 @@ static enum CXChildVisitResult visit_use(CXCursor c, CXCursor parent,
 	(void)parent;
 	/* the first declaration may be in a header the file includes */
 	if (!clang_Cursor_isNull(ref) && !clang_equalCursors(ref, c) &&
-	    in_unseen(u, ref) && in_unseen(u, clang_getCanonicalCursor(ref)) &&
-	    !implicit(ref)) {
+	    !tag_type(ref) && in_unseen(u, ref) &&
+	    in_unseen(u, clang_getCanonicalCursor(ref)) && !implicit(ref)) {
 		u->used = ref;
 		u->found = true;
 		return CXChildVisit_Break;
