@@ -67,15 +67,6 @@ static char *group_args(const struct tree *t, const struct job *j,
 	return name;
 }
 
-/* Files of another architecture's arch/ fail on x86 headers anyway. */
-static bool other_arch(const struct tree *t, const char *file)
-{
-	size_t n = strlen(t->arch);
-
-	return str_starts(file, "arch/") &&
-	       !(!strncmp(file + 5, t->arch, n) && file[5 + n] == '/');
-}
-
 static struct pch_group *find_group(struct pch_set *s, const char *name)
 {
 	for (size_t i = 0; i < s->ng; i++)
@@ -213,7 +204,7 @@ static void choose_headers(struct pch_set *s, struct pch_group *g,
 		struct directives d;
 		const char *file = jobs[g->members[m]].file;
 
-		if (other_arch(s->t, file) || !read_directives(s->t, file, &d))
+		if (!read_directives(s->t, file, &d))
 			continue;
 		count_includes(counts, &d.includes);
 		directives_free(&d);
@@ -381,7 +372,7 @@ void pch_offer(struct pch_set *s, struct job *jobs, size_t n)
 		free(name);
 		sv_free(&args);
 		jobs[i].pch = NULL;
-		if (!g || other_arch(s->t, jobs[i].file))
+		if (!g)
 			continue;
 		free(jobs[i].no_pch);
 		jobs[i].no_pch = early_conflict(s->t, &jobs[i], g);

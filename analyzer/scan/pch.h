@@ -19,9 +19,9 @@
  * The facts of a file parsed with a PCH are those of a plain parse (see
  * worker/replay.c).  A file is not given one when it defines, before its
  * last #include <...>, a macro the PCH's headers test (DEBUG,
- * CREATE_TRACE_POINTS, ...), or when it lies in another architecture's
- * arch/ directory; the worker parses it again without it when that parse
- * has errors.  Such files are counted in pch_stats.
+ * CREATE_TRACE_POINTS, ...); the worker parses it again without it when
+ * it uses what a header of the PCH it never includes declares
+ * (worker/replay.c).  Such files are counted in pch_stats.
  */
 #ifndef MMPREP_PCH_H
 #define MMPREP_PCH_H

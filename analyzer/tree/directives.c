@@ -52,12 +52,15 @@ static const char *skip_blank(const char *p)
  */
 static char *next_line(const char *text, size_t *pos, bool *in_comment)
 {
-	const char *p = text + *pos;
+	const char *p = text + *pos, *q = p;
 	char *out, *o;
 
 	if (!*p)
 		return NULL;
-	out = o = xmalloc(strlen(p) + 1);
+	/* the logical line's length first: at most that much is kept */
+	while (*q && *q != '\n')
+		q += q[0] == '\\' && q[1] == '\n' ? 2 : 1;
+	out = o = xmalloc(q - p + 1);
 	while (*p && *p != '\n') {
 		if (*in_comment) {
 			*in_comment = !(p[0] == '*' && p[1] == '/');

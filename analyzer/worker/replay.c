@@ -296,20 +296,6 @@ static void enter_path(struct replay *rp, const char *abs)
 	free(rel);
 }
 
-/* What the facts cache checks: the headers a plain parse includes. */
-static json_t *replayed_inclusions(struct replay *rp, const char *main_rel)
-{
-	json_t *list = json_array(), *v;
-	const char *path;
-
-	for (size_t i = 0; i < rp->nown; i++)
-		json_object_set_new(rp->visited, rp->own[i].rel, json_true());
-	json_object_foreach(rp->visited, path, v)
-		if (strcmp(path, main_rel))
-			json_array_append_new(list, json_string(path));
-	return list;
-}
-
 bool pch_replay(struct wctx *w, json_t *pch, const struct wreq *r,
 		json_t *doc, char **why)
 {
@@ -335,8 +321,8 @@ bool pch_replay(struct wctx *w, json_t *pch, const struct wreq *r,
 	if (ok) {
 		json_decref(w->functions);
 		w->functions = plain_summaries(&rp);
-		json_object_set_new(doc, "inclusions",
-				    replayed_inclusions(&rp, main_rel));
+		/* the PCH's headers are in its key, which is in the file's */
+		record_inclusions(w, doc);
 	}
 	json_decref(rp.out);
 	tu_files_free(rp.own, rp.nown);
