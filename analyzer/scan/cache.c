@@ -146,8 +146,15 @@ static char *neutral(const struct tree *t, const char *s)
 	const char *names[] = { "@S@", "@O@", "@C@", "@K@" };
 	char *out;
 	size_t len;
-	FILE *f = open_memstream(&out, &len);
+	FILE *f;
+	bool any = false;
 
+	/* most words name none of them */
+	for (int i = 0; i < 4 && !any; i++)
+		any = dirs[i] && strstr(s, dirs[i]);
+	if (!any)
+		return xstrdup(s);
+	f = open_memstream(&out, &len);
 	if (!f)
 		die(EXIT_INTERNAL, "out of memory");
 	while (*s) {

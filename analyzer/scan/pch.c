@@ -109,6 +109,17 @@ static bool read_directives(const struct tree *t, const char *file,
 	return true;
 }
 
+/* What pch_offer() needs of a file read here: its early macros. */
+static void remember_early(struct pch_set *s, const char *file,
+			   const struct directives *d)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < d->early.n; i++)
+		json_array_append_new(list, json_string(d->early.v[i]));
+	json_object_set_new(s->early, file, list);
+}
+
 /* Where <@name> is found on the group's include path, or NULL. */
 static char *resolve(const struct pch_group *g, const char *name)
 {
@@ -207,6 +218,7 @@ static void choose_headers(struct pch_set *s, struct pch_group *g,
 		if (!read_directives(s->t, file, &d))
 			continue;
 		count_includes(counts, &d.includes);
+		remember_early(s, file, &d);
 		directives_free(&d);
 		nfiles++;
 	}
@@ -251,6 +263,7 @@ struct pch_set *pch_plan(const struct tree *t, struct job *jobs, size_t n,
 	size_t nbuild = 0;
 
 	s->t = t;
+	s->early = json_object();
 	for (size_t i = 0; i < n; i++)
 		add_member(s, &jobs[i], i);
 	for (size_t i = 0; i < s->ng; i++) {
@@ -274,20 +287,25 @@ struct pch_set *pch_plan(const struct tree *t, struct job *jobs, size_t n,
 }
 
 /* A macro @j sets before its last #include <...> that @g's headers test */
-static char *early_conflict(const struct tree *t, const struct job *j,
+static char *early_conflict(struct pch_set *s, const struct job *j,
 			    const struct pch_group *g)
 {
+	json_t *early = json_object_get(s->early, j->file), *v;
 	struct directives d;
-	char *why = NULL;
+	size_t i;
 
-	if (!read_directives(t, j->file, &d))
-		return xstrdup("unreadable");
-	for (size_t i = 0; i < d.early.n && !why; i++)
-		if (sv_contains(&g->tested, d.early.v[i]))
-			why = xasprintf("#define %s before an #include",
-					d.early.v[i]);
-	directives_free(&d);
-	return why;
+	if (!early) {
+		if (!read_directives(s->t, j->file, &d))
+			return xstrdup("unreadable");
+		remember_early(s, j->file, &d);
+		directives_free(&d);
+		early = json_object_get(s->early, j->file);
+	}
+	json_array_foreach(early, i, v)
+		if (sv_contains(&g->tested, json_string_value(v)))
+			return xasprintf("#define %s before an #include",
+					 json_string_value(v));
+	return NULL;
 }
 
 /* A -D or -U of a macro @g's headers do not test, as @a (and @next). */
@@ -375,7 +393,7 @@ void pch_offer(struct pch_set *s, struct job *jobs, size_t n)
 		if (!g)
 			continue;
 		free(jobs[i].no_pch);
-		jobs[i].no_pch = early_conflict(s->t, &jobs[i], g);
+		jobs[i].no_pch = early_conflict(s, &jobs[i], g);
 		if (!jobs[i].no_pch)
 			jobs[i].pch = &g->pch;
 	}
@@ -465,5 +483,6 @@ void pch_free(struct pch_set *s)
 		sv_free(&g->tested);
 	}
 	free(s->g);
+	json_decref(s->early);
 	free(s);
 }

@@ -45,6 +45,7 @@ struct pch_set {
 	const struct tree *t;
 	struct pch_group *g;
 	size_t ng;
+	json_t *early;		/* file -> macros it sets early, once read */
 	size_t built;		/* PCHs built in this run */
 	double build_wall;	/* seconds building them */
 	double build_cpu;	/* CPU seconds of it */
