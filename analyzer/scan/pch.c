@@ -11,7 +11,8 @@
  * any that make the PCH parse with errors.
  *
  * A file of a group too small for a PCH of its own (a directory with its
- * own -I or -D ccflags) uses that of a larger group whose flags it has.
+ * own -I or -D ccflags) uses that of a larger group whose flags it has;
+ * so does a group of fewer than PCH_OWN_FILES files.
  */
 #include "scan/pch.h"
 #include "scan/cache.h"
@@ -22,6 +23,7 @@
 #include <string.h>
 
 #define PCH_MIN_FILES 4
+#define PCH_OWN_FILES 64
 #define PCH_SHARE 25
 #define PCH_MAX_HEADERS 96
 
@@ -255,59 +257,6 @@ static void name_group(struct pch_set *s, struct pch_group *g)
 	sv_free(&words);
 }
 
-struct pch_set *pch_plan(const struct tree *t, struct job *jobs, size_t n,
-			 struct pool_opts *po)
-{
-	struct pch_set *s = xcalloc(1, sizeof(*s));
-	struct pch_group **build = xcalloc(n + 1, sizeof(*build));
-	size_t nbuild = 0;
-
-	s->t = t;
-	s->early = json_object();
-	for (size_t i = 0; i < n; i++)
-		add_member(s, &jobs[i], i);
-	for (size_t i = 0; i < s->ng; i++) {
-		struct pch_group *g = &s->g[i];
-
-		g->dead = g->nmembers < PCH_MIN_FILES;
-		if (!g->dead)
-			choose_headers(s, g, jobs);
-		g->dead |= !g->headers.n;
-		if (!g->dead)
-			name_group(s, g);
-		g->dead |= !g->key1;
-		if (!g->dead && !pch_find(s, g))
-			build[nbuild++] = g;
-	}
-	/* what a PCH holds is known once it is built */
-	if (nbuild)
-		pch_build(s, build, nbuild, po);
-	free(build);
-	return s;
-}
-
-/* A macro @j sets before its last #include <...> that @g's headers test */
-static char *early_conflict(struct pch_set *s, const struct job *j,
-			    const struct pch_group *g)
-{
-	json_t *early = json_object_get(s->early, j->file), *v;
-	struct directives d;
-	size_t i;
-
-	if (!early) {
-		if (!read_directives(s->t, j->file, &d))
-			return xstrdup("unreadable");
-		remember_early(s, j->file, &d);
-		directives_free(&d);
-		early = json_object_get(s->early, j->file);
-	}
-	json_array_foreach(early, i, v)
-		if (sv_contains(&g->tested, json_string_value(v)))
-			return xasprintf("#define %s before an #include",
-					 json_string_value(v));
-	return NULL;
-}
-
 /* A -D or -U of a macro @g's headers do not test, as @a (and @next). */
 static bool untested_define(const struct pch_group *g, const char *a,
 			    const char *next, size_t *skip)
@@ -361,6 +310,83 @@ static bool compatible(const struct pch_group *g, const struct strvec *args)
 		}
 	}
 	return k == g->args.n;
+}
+
+static int by_size(const void *a, const void *b)
+{
+	const struct pch_group *x = a, *y = b;
+
+	if (x->nmembers != y->nmembers)
+		return x->nmembers < y->nmembers ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+/*
+ * A group smaller than PCH_OWN_FILES whose files can use the PCH of a
+ * larger one does: a PCH costs more to build than it saves a few files.
+ */
+static bool shares_host(struct pch_set *s, const struct pch_group *g)
+{
+	if (g->nmembers >= PCH_OWN_FILES)
+		return false;
+	for (const struct pch_group *h = s->g; h < g; h++)
+		if (!h->dead && compatible(h, &g->args))
+			return true;
+	return false;
+}
+
+struct pch_set *pch_plan(const struct tree *t, struct job *jobs, size_t n,
+			 struct pool_opts *po)
+{
+	struct pch_set *s = xcalloc(1, sizeof(*s));
+	struct pch_group **build = xcalloc(n + 1, sizeof(*build));
+	size_t nbuild = 0;
+
+	s->t = t;
+	s->early = json_object();
+	for (size_t i = 0; i < n; i++)
+		add_member(s, &jobs[i], i);
+	qsort(s->g, s->ng, sizeof(*s->g), by_size);
+	for (size_t i = 0; i < s->ng; i++) {
+		struct pch_group *g = &s->g[i];
+
+		g->dead = g->nmembers < PCH_MIN_FILES || shares_host(s, g);
+		if (!g->dead)
+			choose_headers(s, g, jobs);
+		g->dead |= !g->headers.n;
+		if (!g->dead)
+			name_group(s, g);
+		g->dead |= !g->key1;
+		if (!g->dead && !pch_find(s, g))
+			build[nbuild++] = g;
+	}
+	/* what a PCH holds is known once it is built */
+	if (nbuild)
+		pch_build(s, build, nbuild, po);
+	free(build);
+	return s;
+}
+
+/* A macro @j sets before its last #include <...> that @g's headers test */
+static char *early_conflict(struct pch_set *s, const struct job *j,
+			    const struct pch_group *g)
+{
+	json_t *early = json_object_get(s->early, j->file), *v;
+	struct directives d;
+	size_t i;
+
+	if (!early) {
+		if (!read_directives(s->t, j->file, &d))
+			return xstrdup("unreadable");
+		remember_early(s, j->file, &d);
+		directives_free(&d);
+		early = json_object_get(s->early, j->file);
+	}
+	json_array_foreach(early, i, v)
+		if (sv_contains(&g->tested, json_string_value(v)))
+			return xasprintf("#define %s before an #include",
+					 json_string_value(v));
+	return NULL;
 }
 
 /* The group whose PCH a file of @name and @args uses, or NULL. */
