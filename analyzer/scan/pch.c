@@ -24,8 +24,8 @@
 
 #define PCH_MIN_FILES 4
 #define PCH_OWN_FILES 64
-#define PCH_SHARE 25
-#define PCH_MAX_HEADERS 96
+#define PCH_SHARE 50
+#define PCH_MAX_HEADERS 160
 
 static struct pch_stats stats;
 

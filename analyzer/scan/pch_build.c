@@ -12,8 +12,10 @@
  *
  * A PCH is built by a parse worker like any file (pool.c), so a crash or a
  * hang costs that PCH only; its files then parse without it.  One that
- * parses with errors is built again without the headers that caused them,
- * PCH_TRIES times at most.
+ * parses with errors is built again without the headers that caused them
+ * (an error is laid at the #include that led to it), and the last time
+ * without any header from the first of them on: those before it parsed
+ * clean.  The headers left out are kept in the cache entry.
  */
 #include "scan/pch.h"
 #include "scan/cache.h"
@@ -23,7 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define PCH_TRIES 3
+#define PCH_TRIES 4
 #define PCH_VARIANTS 4
 
 static char *entry_path(const char *key1)
@@ -264,11 +266,15 @@ static bool record(struct pch_set *s, struct pch_group *g, struct job *j)
 	return ok;
 }
 
-/* Leave out the headers on the lines "bad" names; false if none can be. */
-static bool drop_bad(struct pch_group *g, json_t *bad)
+/*
+ * Leave out the headers on the lines "bad" names, or with @cut all from
+ * the first of them on: the headers before the first error parsed clean.
+ * False when none is left.
+ */
+static bool drop_bad(struct pch_group *g, json_t *bad, bool cut)
 {
 	struct strvec keep = { 0 };
-	bool any = false;
+	size_t first = g->headers.n, k;
 	json_t *v;
 	size_t i;
 
@@ -278,22 +284,22 @@ static bool drop_bad(struct pch_group *g, json_t *bad)
 
 		if (line < 2 || (size_t)line - 2 >= g->headers.n)
 			return false;
+		if ((size_t)line - 2 < first)
+			first = line - 2;
 	}
-	for (size_t k = 0; k < g->headers.n; k++) {
-		bool is_bad = false;
+	for (k = 0; k < g->headers.n; k++) {
+		bool is_bad = k >= first && cut;
 
 		json_array_foreach(bad, i, v)
 			is_bad |= (size_t)json_integer_value(v) - 2 == k;
-		if (!is_bad) {
+		if (is_bad)
+			save_drop(g, g->headers.v[k]);
+		else
 			sv_push(&keep, g->headers.v[k]);
-			continue;
-		}
-		save_drop(g, g->headers.v[k]);
-		any = true;
 	}
 	sv_free(&g->headers);
 	g->headers = keep;
-	return any && g->headers.n;
+	return g->headers.n;
 }
 
 void pch_build(struct pch_set *s, struct pch_group **gs, size_t n,
@@ -324,7 +330,8 @@ void pch_build(struct pch_set *s, struct pch_group **gs, size_t n,
 				g->dead = !record(s, g, j);
 			else if (!strcmp(jstr(j->facts, "status"), "unusable"))
 				g->dead = !drop_bad(g, json_object_get(j->facts,
-								       "bad"));
+								       "bad"),
+						    round == PCH_TRIES - 2);
 			else
 				g->dead = true;
 			s->built += g->here;
