@@ -284,10 +284,11 @@ static bool untested_define(const struct pch_group *g, const char *a,
 /*
  * Can a file of flags @args use @g's PCH?  Its flags must be @g's, but
  * for -I directories after all of @g's (they cannot change where a header
- * of the PCH is found) and macros the PCH's headers do not test: a
- * directory's own ccflags.
+ * of the PCH is found) and, with @defines, macros the PCH's headers do not
+ * test: a directory's own ccflags.
  */
-static bool compatible(const struct pch_group *g, const struct strvec *args)
+static bool compatible(const struct pch_group *g, const struct strvec *args,
+		       bool defines)
 {
 	size_t i = 0, k = 0, last_i = 0, skip;
 
@@ -303,7 +304,7 @@ static bool compatible(const struct pch_group *g, const struct strvec *args)
 			k++;
 		} else if (str_starts(a, "-I") && k >= last_i && (a[2] || next)) {
 			i += a[2] ? 1 : 2;
-		} else if (untested_define(g, a, next, &skip)) {
+		} else if (defines && untested_define(g, a, next, &skip)) {
 			i += skip;
 		} else {
 			return false;
@@ -324,13 +325,15 @@ static int by_size(const void *a, const void *b)
 /*
  * A group smaller than PCH_OWN_FILES whose files can use the PCH of a
  * larger one does: a PCH costs more to build than it saves a few files.
+ * Only -I directories may differ: which macros the larger PCH's headers
+ * test is not known before it is built.
  */
 static bool shares_host(struct pch_set *s, const struct pch_group *g)
 {
 	if (g->nmembers >= PCH_OWN_FILES)
 		return false;
 	for (const struct pch_group *h = s->g; h < g; h++)
-		if (!h->dead && compatible(h, &g->args))
+		if (!h->dead && compatible(h, &g->args, false))
 			return true;
 	return false;
 }
@@ -399,7 +402,7 @@ static struct pch_group *host(struct pch_set *s, const char *name,
 		return g;
 	for (size_t i = 0; i < s->ng; i++) {
 		g = &s->g[i];
-		if (!g->dead && g->pch.key && compatible(g, args) &&
+		if (!g->dead && g->pch.key && compatible(g, args, true) &&
 		    (!best || g->nmembers > best->nmembers))
 			best = g;
 	}
