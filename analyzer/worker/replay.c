@@ -41,6 +41,8 @@ struct replay {
 	struct tu_file *own;	/* the files of this parse */
 	size_t nown;
 	json_t *visited;	/* file -> true */
+	json_t *own_left;	/* file -> times this parse enters it yet */
+	json_t *emitted;	/* file -> true: its own summaries are out */
 	json_t *out;		/* the summaries in plain-parse order */
 	size_t placed;		/* of them, from this parse */
 };
@@ -70,19 +72,31 @@ static const struct tu_file *own_file(struct replay *rp, const char *rel)
 	return NULL;
 }
 
+/*
+ * A header without include guard (a trace header, read again with
+ * CREATE_TRACE_POINTS) is entered as many times as this parse entered it,
+ * after the PCH's first time if the PCH has it; its summaries go out once.
+ */
 static void enter(struct replay *rp, const char *rel)
 {
-	const struct tu_file *own;
+	const struct tu_file *own = own_file(rp, rel);
+	json_int_t left = jint(rp->own_left, rel);
+	bool seen = json_object_get(rp->visited, rel);
 	json_t *incs, *fns, *f, *inc;
 	size_t i = 0, k = 0;
 
-	if (json_object_get(rp->visited, rel))
+	if (seen && (!own || left <= 0))
 		return;
 	json_object_set_new(rp->visited, rel, json_true());
-	own = own_file(rp, rel);
+	/* the PCH read a header first: this parse saw it guarded, empty */
+	if (!seen && json_object_get(rp->pch_files, rel))
+		own = NULL;
 	if (own) {
+		json_object_set_new(rp->own_left, rel, json_integer(left - 1));
 		incs = file_includes(rp->w, own->file);
-		fns = json_object_get(rp->own_fns, rel);
+		fns = json_object_get(rp->emitted, rel) ? NULL :
+		      json_object_get(rp->own_fns, rel);
+		json_object_set_new(rp->emitted, rel, json_true());
 	} else {
 		incs = json_incref(json_object_get(rp->pch_files, rel));
 		fns = json_object_get(rp->pch_fns, rel);
@@ -103,6 +117,17 @@ static void enter(struct replay *rp, const char *rel)
 		}
 	}
 	json_decref(incs);
+}
+
+/* How many times this parse entered each of its files. */
+static json_t *entries_of(struct replay *rp)
+{
+	json_t *left = json_object();
+
+	for (size_t i = 0; i < rp->nown; i++)
+		json_object_set_new(left, rp->own[i].rel, json_integer(
+			jint(left, rp->own[i].rel) + 1));
+	return left;
 }
 
 /* The functions this parse defines: name -> file. */
@@ -307,6 +332,8 @@ bool pch_replay(struct wctx *w, json_t *pch, const struct wreq *r,
 	rp.pch_fns = by_file(w, json_object_get(pch, "functions"));
 	rp.own_fns = by_file(w, w->functions);
 	rp.nown = tu_files(w, &rp.own);
+	rp.own_left = entries_of(&rp);
+	rp.emitted = json_object();
 	rp.visited = json_object();
 	rp.out = json_array();
 	for (size_t i = 0; i + 1 < r->nargs; i++)
@@ -328,6 +355,8 @@ bool pch_replay(struct wctx *w, json_t *pch, const struct wreq *r,
 	tu_files_free(rp.own, rp.nown);
 	free(main_rel);
 	json_decref(rp.visited);
+	json_decref(rp.own_left);
+	json_decref(rp.emitted);
 	json_decref(rp.own_fns);
 	json_decref(rp.pch_fns);
 	return ok;
