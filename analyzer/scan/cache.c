@@ -340,31 +340,47 @@ static char *job_ctx(const struct tree *t, const struct job *j)
 	return hend(s);
 }
 
-static char *job_key(const struct tree *t, const char *worker,
-		     const struct job *j)
+/* The start of every key: format, version, worker, arch; NULL if none. */
+static XXH3_state_t *key_start(const struct tree *t, const char *worker)
 {
-	char *abs = path_join(t->kdir, j->file);
 	XXH3_state_t *s;
-	bool ok;
 
-	if (!worker_hash(worker)) {
-		free(abs);
+	if (!worker_hash(worker))
 		return NULL;
-	}
 	s = hstart();
 	hadd_str(s, CACHE_FORMAT);
 	hadd_str(s, MMPREP_VERSION);
 	hadd_str(s, worker_hash(worker));
 	hadd_str(s, t->arch);
-	hadd_str(s, j->file);
-	ok = hadd_file(s, abs);
-	free(abs);
-	for (size_t i = 0; i < j->args.n; i++) {
-		char *a = neutral(t, j->args.v[i]);
+	return s;
+}
+
+/* @words with the tree's own directories made neutral. */
+static void hadd_neutral(const struct tree *t, XXH3_state_t *s,
+			 const struct strvec *words)
+{
+	for (size_t i = 0; i < words->n; i++) {
+		char *a = neutral(t, words->v[i]);
 
 		hadd_str(s, a);
 		free(a);
 	}
+}
+
+static char *job_key(const struct tree *t, const char *worker,
+		     const struct job *j)
+{
+	XXH3_state_t *s = key_start(t, worker);
+	char *abs;
+	bool ok;
+
+	if (!s)
+		return NULL;
+	abs = path_join(t->kdir, j->file);
+	hadd_str(s, j->file);
+	ok = hadd_file(s, abs);
+	free(abs);
+	hadd_neutral(t, s, &j->args);
 	/* the headers of a PCH are not among the file's inclusions */
 	if (j->pch)
 		hadd_str(s, j->pch->key);
@@ -378,21 +394,11 @@ static char *job_key(const struct tree *t, const char *worker,
 char *cache_key_words(const struct tree *t, const char *worker,
 		      const struct strvec *words)
 {
-	XXH3_state_t *s;
+	XXH3_state_t *s = key_start(t, worker);
 
-	if (!worker_hash(worker))
+	if (!s)
 		return NULL;
-	s = hstart();
-	hadd_str(s, CACHE_FORMAT);
-	hadd_str(s, MMPREP_VERSION);
-	hadd_str(s, worker_hash(worker));
-	hadd_str(s, t->arch);
-	for (size_t i = 0; i < words->n; i++) {
-		char *a = neutral(t, words->v[i]);
-
-		hadd_str(s, a);
-		free(a);
-	}
+	hadd_neutral(t, s, words);
 	return hend(s);
 }
 
