@@ -213,9 +213,10 @@ static void choose_headers(struct pch_set *s, struct pch_group *g,
 	size_t nv = 0, nfiles = 0, min, keep = 0;
 	const char *name;
 
-	for (size_t m = 0; m < g->nmembers; m++) {
+	for (size_t m = 0; m < g->nmembers + g->peers.n; m++) {
 		struct directives d;
-		const char *file = jobs[g->members[m]].file;
+		const char *file = m < g->nmembers ? jobs[g->members[m]].file :
+				   g->peers.v[m - g->nmembers];
 
 		if (!read_directives(s->t, file, &d))
 			continue;
@@ -339,7 +340,7 @@ static bool shares_host(struct pch_set *s, const struct pch_group *g)
 }
 
 struct pch_set *pch_plan(const struct tree *t, struct job *jobs, size_t n,
-			 struct pool_opts *po)
+			 const struct strvec *peers, struct pool_opts *po)
 {
 	struct pch_set *s = xcalloc(1, sizeof(*s));
 	struct pch_group **build = xcalloc(n + 1, sizeof(*build));
@@ -349,11 +350,14 @@ struct pch_set *pch_plan(const struct tree *t, struct job *jobs, size_t n,
 	s->early = json_object();
 	for (size_t i = 0; i < n; i++)
 		add_member(s, &jobs[i], i);
+	for (size_t i = 0; n && peers && i < peers->n; i++)
+		sv_push(&s->g[0].peers, peers->v[i]);
 	qsort(s->g, s->ng, sizeof(*s->g), by_size);
 	for (size_t i = 0; i < s->ng; i++) {
 		struct pch_group *g = &s->g[i];
 
-		g->dead = g->nmembers < PCH_MIN_FILES || shares_host(s, g);
+		g->dead = g->nmembers + g->peers.n < PCH_MIN_FILES ||
+			  shares_host(s, g);
 		if (!g->dead)
 			choose_headers(s, g, jobs);
 		g->dead |= !g->headers.n;
@@ -504,6 +508,7 @@ void pch_free(struct pch_set *s)
 		free(g->name);
 		sv_free(&g->args);
 		free(g->members);
+		sv_free(&g->peers);
 		sv_free(&g->headers);
 		free(g->key1);
 		free(g->pch.key);

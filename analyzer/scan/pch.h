@@ -33,6 +33,7 @@ struct pch_group {
 	struct strvec args;	/* the flags, per-file ones left out */
 	size_t *members;	/* indices of its files among the candidates */
 	size_t nmembers;
+	struct strvec peers;	/* files not parsed here, whose #include lines count */
 	struct strvec headers;	/* chosen, in order */
 	char *key1;		/* flags and headers as chosen */
 	struct pch pch;		/* pch.key is set once known */

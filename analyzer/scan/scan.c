@@ -19,6 +19,7 @@
 #include "scan/cache.h"
 #include "analysis/analysis.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,33 @@ static struct job *make_jobs(const struct tree *t, const struct scan_opts *o,
 			sv_push(&jobs[i].args, o->flags->v[k]);
 	}
 	return jobs;
+}
+
+/*
+ * The other .c files of @file's directory.  In CHECK= mode kbuild runs
+ * mmprep once per file; the files of a directory usually share their
+ * flags, and so the PCH the first of them builds.
+ */
+static void dir_peers(const struct tree *t, const char *file,
+		      struct strvec *out)
+{
+	char *dir = path_dir(file), *abs = path_join(t->kdir, dir);
+	DIR *d = opendir(abs);
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		char *rel = xasprintf("%s%s", dir, e->d_name);
+
+		if (str_ends(e->d_name, ".c") && strcmp(rel, file))
+			sv_take(out, rel);
+		else
+			free(rel);
+	}
+	if (d)
+		closedir(d);
+	sv_sort_uniq(out);
+	free(abs);
+	free(dir);
 }
 
 /* The jobs' facts: from the cache, else from the workers. */
@@ -223,8 +251,12 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	if (!o->no_pch) {
 		struct pool_opts po = { .width = o->jobs, .timeout = o->timeout,
 					.progress = o->progress };
+		struct strvec peers = { 0 };
 
-		ps = pch_plan(t, jobs, files.n, &po);
+		if (o->flags && files.n)
+			dir_peers(t, files.v[0], &peers);
+		ps = pch_plan(t, jobs, files.n, &peers, &po);
+		sv_free(&peers);
 	}
 	parse_jobs(t, o, ps, jobs, files.n, r);
 	t2 = now_seconds();

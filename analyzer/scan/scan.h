@@ -100,9 +100,12 @@ struct pch_stats {
 	size_t files;		/* files parsed with one */
 	struct strvec fallbacks;	/* "file: why" of those parsed without */
 };
-/* Groups the candidates, finds or builds their PCHs. */
+/*
+ * Groups the candidates, finds or builds their PCHs; @peers, files of the
+ * first job's group that are not parsed, count for its headers.
+ */
 struct pch_set *pch_plan(const struct tree *t, struct job *jobs, size_t n,
-			 struct pool_opts *po);
+			 const struct strvec *peers, struct pool_opts *po);
 /* Gives @jobs (candidates or helpers) the PCHs of their groups. */
 void pch_offer(struct pch_set *s, struct job *jobs, size_t n);
 /* Builds for this tree the PCHs of the jobs without facts. */
