@@ -306,7 +306,8 @@ void pch_build(struct pch_set *s, struct pch_group **gs, size_t n,
 	       struct pool_opts *po)
 {
 	struct pool_opts bpo = { .width = po->width, .timeout = po->timeout,
-				 .progress = po->progress };
+				 .progress = po->progress,
+				 .what = "precompiling headers" };
 	struct job *jobs = xcalloc(n + 1, sizeof(*jobs));
 	double t0 = now_seconds();
 

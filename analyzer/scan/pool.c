@@ -256,8 +256,9 @@ static void progress(struct pool *p, const char *file)
 	clock_text(e, sizeof(e), el);
 	if (rate > 0)
 		clock_text(eta, sizeof(eta), (p->n - p->done) / rate);
-	fprintf(stderr, "\r\033[K[%zu/%zu] %s, %.1f files/s, ETA %s  %s",
-		p->done, p->n, e, rate, eta, file);
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s %s, %.1f files/s, ETA %s  %s",
+		p->done, p->n, p->po->what ? p->po->what : "parse", e, rate,
+		eta, p->jobs[0].build_pch ? "" : file);
 	if (p->done == p->n)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);

@@ -102,10 +102,11 @@ static void dir_peers(const struct tree *t, const char *file,
 /* The jobs' facts: from the cache, else from the workers. */
 static void parse_jobs(const struct tree *t, const struct scan_opts *o,
 		       struct pch_set *ps, struct job *jobs, size_t n,
-		       struct scan_result *r)
+		       const char *what, struct scan_result *r)
 {
 	struct pool_opts po = { .width = o->jobs, .timeout = o->timeout,
-				.progress = o->progress, .keep = true };
+				.progress = o->progress, .what = what,
+				.keep = true };
 	bool *fresh = xcalloc(n + 1, sizeof(*fresh));
 
 	if (ps)
@@ -175,7 +176,7 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 			break;
 		extra += more.n;
 		jobs = make_jobs(t, o, db, &more);
-		parse_jobs(t, o, ps, jobs, more.n, r);
+		parse_jobs(t, o, ps, jobs, more.n, "on demand", r);
 		add_functions(functions, jobs, more.n);
 		jobs_free(jobs, more.n);
 		sv_free(&more);
@@ -258,7 +259,7 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 		ps = pch_plan(t, jobs, files.n, &peers, &po);
 		sv_free(&peers);
 	}
-	parse_jobs(t, o, ps, jobs, files.n, r);
+	parse_jobs(t, o, ps, jobs, files.n, "parse", r);
 	t2 = now_seconds();
 	r->scan = merge_facts(t, jobs, files.n);
 	add_functions(functions, jobs, files.n);

@@ -77,6 +77,7 @@ struct pool_opts {
 	int width;		/* workers */
 	int timeout;		/* seconds per file */
 	bool progress;		/* a progress line on stderr */
+	const char *what;	/* on it: "parse", "PCH", ... */
 	bool keep;		/* store each file's facts in the cache */
 	double cpu;		/* out: CPU seconds the workers used */
 	size_t parsed;		/* out: files the workers were given */
