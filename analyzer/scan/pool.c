@@ -334,8 +334,15 @@ static void assign(struct pool *p, struct slot *s)
 	s->facts = xasprintf("%s/%zu.json", p->tmp, s->job);
 	s->busy = true;
 	s->retried = false;
-	if (!send_job(p, s))
-		worker_ended(p, s, stop_worker(s, false));
+	if (send_job(p, s))
+		return;
+	/* a worker gone while idle is no fault of this file: a fresh one */
+	if (s->served > 1) {
+		stop_worker(s, false);
+		if (send_job(p, s))
+			return;
+	}
+	worker_ended(p, s, stop_worker(s, false));
 }
 
 /* Kill the workers that have run past the time limit on their file. */
