@@ -19,6 +19,9 @@ check-hostile: all
 # stand-in headers and the patches wrapper.
 check-cli: all
 	tests/run-cli
+# shared precompiled headers: the same facts as without, cached, rebuilt
+check-pch: all
+	tests/run-pch
 # analyzer/'s folders depend on each other only as analyzer/LAYERS says.
 check-layers: all
 	tests/run-layers
@@ -28,10 +31,14 @@ check-integration-%: all $(MMPREP_CACHE)/src/linux-source-%/Makefile
 	tests/run-integration tests/integration/linux-$*.checks \
 		$(MMPREP_CACHE)/src/linux-source-$*
 
-# When KDIR (or BENCH_GIT) is a git repository, the bench also times a
-# further revision against a cold scan: see bench-track in mk/track.mk.
-bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
-	tests/bench/run $(SCAN_KDIR) $(J)
+# BENCH_TRACK: the trees "mmprep track" runs over, with and without PCHs
+# (default with KDIR: Debian's 6.12, then KDIR).  When KDIR (or BENCH_GIT)
+# is a git repository, the bench also times a further revision against a
+# cold scan: see bench-track in mk/track.mk.
+BENCH_TRACK ?= $(if $(KDIR),$(call debian-tree,6.12) $(KDIR))
+bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile) \
+	$(filter $(MMPREP_CACHE)/src/%,$(addsuffix /Makefile,$(BENCH_TRACK)))
+	tests/bench/run $(SCAN_KDIR) $(J) $(BENCH_TRACK)
 	@if [ -n "$(BENCH_GIT)" ] && git -C "$(BENCH_GIT)" rev-parse -q \
 		--verify "$(BENCH_TO)^{commit}" >/dev/null 2>&1; then \
 		$(MAKE) --no-print-directory bench-track; \
@@ -40,7 +47,7 @@ bench: deps $(if $(KDIR),,$(call debian-tree,$(DEFAULT_TREE_VERSION))/Makefile)
 	fi
 
 .PHONY: check-fixtures check-badinput check-determinism check-compdb \
-	check-hostile check-cli check-layers bench
+	check-hostile check-cli check-pch check-layers bench
 CHECKS += check-layers check-fixtures check-badinput check-determinism check-compdb \
-	  check-hostile check-cli \
+	  check-hostile check-cli check-pch \
 	  check-integration-6.12 check-integration-6.1

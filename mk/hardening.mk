@@ -4,7 +4,8 @@
 #   make check-asan      both binaries built with -fsanitize=address,undefined
 #                        into build-asan/ (the normal build is left alone),
 #                        then the fixtures, bad-input, determinism and
-#                        compdb suites run with them; any report fails it
+#                        compdb and pch suites run with them; any report
+#                        fails it
 #   make fuzz [FUZZ_S=N] each libFuzzer target (tests/fuzz/) N seconds
 #                        (default 60) from its seed corpus in
 #                        tests/fuzz/corpus/<target>; what it finds goes to
@@ -35,7 +36,7 @@ asan-build:
 
 check-asan: asan-build
 	@rm -rf tests/out/asan && mkdir -p tests/out/asan
-	@status=0; for t in fixtures badinput determinism compdb; do \
+	@status=0; for t in fixtures badinput determinism compdb pch; do \
 		env $(SAN_ENV) MMPREP=$(abspath $(ASAN_DIR)/mmprep) \
 			MMPREP_WORKER=$(abspath $(ASAN_DIR)/mmprep-parse) \
 			tests/run-$$t || status=1; \

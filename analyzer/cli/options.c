@@ -31,6 +31,7 @@ static const struct cli_opt {
 	{ "compdb", 'c', "FILE", CLI_SCAN, "compile_commands.json to use" },
 	{ "timeout", 't', "SEC", SCAN_TRACK, "time limit for one file (default 300)" },
 	{ "no-prepare", 'n', NULL, SCAN_TRACK, "never configure a scratch build directory" },
+	{ "no-pch", 'P', NULL, SCAN_TRACK, "parse each file on its own, without shared precompiled headers" },
 	{ "only", 'f', "FILE", SCAN_TRACK, "parse only FILE (repeatable)" },
 	{ "no-ondemand", 'N', NULL, CLI_SCAN, "do not parse helpers found in the symbol index" },
 	{ "list", 'l', NULL, CLI_SCAN, "print the candidate files and the macros, then stop" },
@@ -140,6 +141,9 @@ bool scan_option(int c, const char *arg, struct scan_opts *o)
 		return true;
 	case 'n':
 		o->no_prepare = true;
+		return true;
+	case 'P':
+		o->no_pch = true;
 		return true;
 	case 'f':
 		o->only = xrealloc(o->only, (o->nonly + 1) * sizeof(char *));

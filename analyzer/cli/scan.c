@@ -75,6 +75,21 @@ static int list_candidates(struct tree *t, const struct scan_opts *o)
 	return EXIT_OK;
 }
 
+/* What the parses cost, and the precompiled headers they shared. */
+static void print_parse_costs(const struct scan_result *r)
+{
+	struct pch_stats ps;
+
+	pch_get_stats(&ps);
+	printf("parse: %zu files parsed, %.3f CPU-s per file; %zu PCHs "
+	       "(%zu built, %.1fs, %.1f CPU-s), %zu files parsed with one, "
+	       "%zu without theirs\n", r->parses,
+	       r->parses ? r->parse_cpu / r->parses : 0.0, ps.pchs, ps.built,
+	       ps.build_seconds, ps.build_cpu, ps.files, ps.fallbacks.n);
+	for (size_t i = 0; i < ps.fallbacks.n; i++)
+		printf("  without PCH: %s\n", ps.fallbacks.v[i]);
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	double t0 = now_seconds();
@@ -105,6 +120,7 @@ int cmd_scan(int argc, char **argv)
 		       r.setup, r.parse, r.files, r.analysis,
 		       jint(json_object_get(r.scan, "files"), "on_demand"),
 		       now_seconds() - t0);
+		print_parse_costs(&r);
 		printf("reports: %s/scan.json, %s/scan.txt\n", reports, reports);
 	}
 	free(reports);

@@ -26,7 +26,8 @@ static bool redirect(int fd, const char *path, int flags)
 	return true;
 }
 
-static void __attribute__((noreturn)) child(const struct proc *p, int *pfd)
+static void __attribute__((noreturn)) child(const struct proc *p, int *pfd,
+					     int *ifd)
 {
 	if (p->cwd && chdir(p->cwd))
 		_exit(PROC_EXEC_FAILED);
@@ -41,6 +42,8 @@ static void __attribute__((noreturn)) child(const struct proc *p, int *pfd)
 		_exit(PROC_EXEC_FAILED);
 	if (p->quiet && !redirect(2, "/dev/null", O_WRONLY))
 		_exit(PROC_EXEC_FAILED);
+	if (ifd && dup2(ifd[0], 0) < 0)
+		_exit(PROC_EXEC_FAILED);
 	if (pfd) {
 		close(pfd[0]);
 		if (dup2(pfd[1], 1) < 0)
@@ -53,23 +56,45 @@ static void __attribute__((noreturn)) child(const struct proc *p, int *pfd)
 	_exit(PROC_EXEC_FAILED);
 }
 
+/* Both ends close on exec: no other child keeps a pipe open. */
+static bool pipes(const struct proc *p, int *pfd, int *ifd)
+{
+	if (p->pipe_out && pipe2(pfd, O_CLOEXEC))
+		return false;
+	if (p->pipe_in && pipe2(ifd, O_CLOEXEC)) {
+		if (p->pipe_out) {
+			close(pfd[0]);
+			close(pfd[1]);
+		}
+		return false;
+	}
+	return true;
+}
+
 pid_t proc_start(const struct proc *p)
 {
-	int pfd[2];
+	int pfd[2], ifd[2];
 	pid_t pid;
 
-	if (p->pipe_out && pipe2(pfd, O_CLOEXEC))
+	if (!pipes(p, pfd, ifd))
 		return -1;
 	fflush(NULL);
 	pid = fork();
 	if (!pid)
-		child(p, p->pipe_out ? pfd : NULL);
+		child(p, p->pipe_out ? pfd : NULL, p->pipe_in ? ifd : NULL);
 	if (p->pipe_out) {
 		close(pfd[1]);
 		if (pid < 0)
 			close(pfd[0]);
 		else
 			*p->pipe_out = pfd[0];
+	}
+	if (p->pipe_in) {
+		close(ifd[0]);
+		if (pid < 0)
+			close(ifd[1]);
+		else
+			*p->pipe_in = ifd[1];
 	}
 	return pid;
 }

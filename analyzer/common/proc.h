@@ -23,6 +23,7 @@ struct proc {
 	const char *log;	/* stdout and stderr appended to this file */
 	bool quiet;		/* stderr to /dev/null */
 	int *pipe_out;		/* stdout into a pipe, whose read end is here */
+	int *pipe_in;		/* stdin from a pipe, whose write end is here */
 	const char *const *env;	/* "NAME=value" strings set in the child */
 };
 

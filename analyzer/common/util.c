@@ -335,6 +335,12 @@ char *path_dir(const char *file)
 	return slash ? xstrndup(file, slash - file + 1) : xstrdup("");
 }
 
+bool path_is_shared(const char *rel)
+{
+	return rel[0] == '/' || str_starts(rel, "include/") ||
+	       strstr(rel, "/include/");
+}
+
 bool str_starts(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));

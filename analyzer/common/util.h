@@ -86,6 +86,13 @@ int private_dir(const char *path);
 const char *tmp_dir(void);
 const char *path_rel(const char *path, const char *base);
 char *path_dir(const char *file);
+/*
+ * A header of include/ or arch/<arch>/include/ (@rel relative to KDIR), or
+ * one outside the tree (generated): shared by many files, so what it
+ * defines is no one file's.  Only such headers go into a precompiled
+ * header.
+ */
+bool path_is_shared(const char *rel);
 bool str_starts(const char *s, const char *prefix);
 /* Is @s valid UTF-8 (what JSON strings must be)? */
 bool utf8_valid(const char *s);

@@ -41,9 +41,9 @@ static struct cache_stats stats;
 static struct {
 	char *kdir;
 	char *tree_hex;		/* every shared header, see tree_hash() */
+	bool hashed;		/* tree_hex computed (NULL: unreadable) */
 	json_t *dirs;		/* directory -> hash of its headers */
 	json_t *files;		/* neutral header path -> hash of content */
-	bool broken;		/* the tree's headers cannot be read */
 } cur;
 
 static char *worker_hex;
@@ -146,8 +146,15 @@ static char *neutral(const struct tree *t, const char *s)
 	const char *names[] = { "@S@", "@O@", "@C@", "@K@" };
 	char *out;
 	size_t len;
-	FILE *f = open_memstream(&out, &len);
+	FILE *f;
+	bool any = false;
 
+	/* most words name none of them */
+	for (int i = 0; i < 4 && !any; i++)
+		any = dirs[i] && strstr(s, dirs[i]);
+	if (!any)
+		return xstrdup(s);
+	f = open_memstream(&out, &len);
 	if (!f)
 		die(EXIT_INTERNAL, "out of memory");
 	while (*s) {
@@ -302,9 +309,18 @@ static void hash_dir_of(const struct tree *t, XXH3_state_t *s,
  */
 static char *job_ctx(const struct tree *t, const struct job *j)
 {
-	XXH3_state_t *s = hstart();
-	char *abs = path_join(t->kdir, j->file), *slash = strrchr(abs, '/');
+	XXH3_state_t *s;
+	char *abs, *slash;
 
+	/* read every header of the tree only when some entry needs it */
+	if (!cur.hashed)
+		cur.tree_hex = tree_hash(t);
+	cur.hashed = true;
+	if (!cur.tree_hex)
+		return NULL;
+	s = hstart();
+	abs = path_join(t->kdir, j->file);
+	slash = strrchr(abs, '/');
 	hadd_str(s, cur.tree_hex);
 	*slash = '\0';
 	hash_dir_of(t, s, abs);
@@ -326,35 +342,65 @@ static char *job_ctx(const struct tree *t, const struct job *j)
 	return hend(s);
 }
 
-static char *job_key(const struct tree *t, const char *worker,
-		     const struct job *j)
+/* The start of every key: format, version, worker, arch; NULL if none. */
+static XXH3_state_t *key_start(const struct tree *t, const char *worker)
 {
-	char *abs = path_join(t->kdir, j->file);
 	XXH3_state_t *s;
-	bool ok;
 
-	if (!worker_hash(worker)) {
-		free(abs);
+	if (!worker_hash(worker))
 		return NULL;
-	}
 	s = hstart();
 	hadd_str(s, CACHE_FORMAT);
 	hadd_str(s, MMPREP_VERSION);
 	hadd_str(s, worker_hash(worker));
 	hadd_str(s, t->arch);
-	hadd_str(s, j->file);
-	ok = hadd_file(s, abs);
-	free(abs);
-	for (size_t i = 0; i < j->args.n; i++) {
-		char *a = neutral(t, j->args.v[i]);
+	return s;
+}
+
+/* @words with the tree's own directories made neutral. */
+static void hadd_neutral(const struct tree *t, XXH3_state_t *s,
+			 const struct strvec *words)
+{
+	for (size_t i = 0; i < words->n; i++) {
+		char *a = neutral(t, words->v[i]);
 
 		hadd_str(s, a);
 		free(a);
 	}
+}
+
+static char *job_key(const struct tree *t, const char *worker,
+		     const struct job *j)
+{
+	XXH3_state_t *s = key_start(t, worker);
+	char *abs;
+	bool ok;
+
+	if (!s)
+		return NULL;
+	abs = path_join(t->kdir, j->file);
+	hadd_str(s, j->file);
+	ok = hadd_file(s, abs);
+	free(abs);
+	hadd_neutral(t, s, &j->args);
+	/* the headers of a PCH are not among the file's inclusions */
+	if (j->pch)
+		hadd_str(s, j->pch->key);
 	if (!ok) {
 		free(hend(s));
 		return NULL;
 	}
+	return hend(s);
+}
+
+char *cache_key_words(const struct tree *t, const char *worker,
+		      const struct strvec *words)
+{
+	XXH3_state_t *s = key_start(t, worker);
+
+	if (!s)
+		return NULL;
+	hadd_neutral(t, s, words);
 	return hend(s);
 }
 
@@ -403,8 +449,8 @@ static void enter_tree(const struct tree *t)
 	json_decref(cur.dirs);
 	json_decref(cur.files);
 	cur.kdir = xstrdup(t->kdir);
-	cur.tree_hex = tree_hash(t);
-	cur.broken = !cur.tree_hex;
+	cur.tree_hex = NULL;
+	cur.hashed = false;
 	cur.dirs = json_object();
 	cur.files = json_object();
 }
@@ -418,7 +464,7 @@ static bool variant_valid(const struct tree *t, const struct job *j,
 		return deps_valid(t, deps);
 	if (!*ctx)
 		*ctx = job_ctx(t, j);
-	return !strcmp(*ctx, jstr(v, "ctx"));
+	return *ctx && !strcmp(*ctx, jstr(v, "ctx"));
 }
 
 static json_t *lookup(const struct tree *t, const char *worker,
@@ -457,7 +503,7 @@ size_t cache_fill(const struct tree *t, const char *worker, struct job *jobs,
 	if (cache_off())
 		return 0;
 	enter_tree(t);
-	for (size_t i = 0; i < n && !cur.broken; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (jobs[i].facts || !(jobs[i].facts = lookup(t, worker, &jobs[i])))
 			continue;
 		hits++;
@@ -466,14 +512,14 @@ size_t cache_fill(const struct tree *t, const char *worker, struct job *jobs,
 	return hits;
 }
 
-/* The worker's inclusions as { neutral path: content hash }, or NULL. */
-static json_t *deps_of(const struct tree *t, json_t *facts)
+json_t *cache_deps(const struct tree *t, json_t *list)
 {
-	json_t *list = json_object_get(facts, "inclusions"), *deps, *v;
+	json_t *deps, *v;
 	size_t i;
 
 	if (!json_is_array(list))
 		return NULL;
+	enter_tree(t);
 	deps = json_object();
 	json_array_foreach(list, i, v) {
 		const char *p = json_string_value(v);
@@ -489,6 +535,12 @@ static json_t *deps_of(const struct tree *t, json_t *facts)
 		free(name);
 	}
 	return deps;
+}
+
+bool cache_deps_valid(const struct tree *t, json_t *deps)
+{
+	enter_tree(t);
+	return json_is_object(deps) && deps_valid(t, deps);
 }
 
 static void write_entry(const char *path, json_t *e)
@@ -539,12 +591,16 @@ void cache_store(const struct tree *t, const char *worker, struct job *j)
 	if (cache_off() || !j->facts || !status || !strcmp(status, "failed"))
 		return;
 	enter_tree(t);
-	key = cur.broken ? NULL : job_key(t, worker, j);
+	key = job_key(t, worker, j);
 	if (!key)
 		return;
-	deps = deps_of(t, j->facts);
+	deps = cache_deps(t, json_object_get(j->facts, "inclusions"));
 	json_object_del(j->facts, "inclusions");
 	ctx = deps ? NULL : job_ctx(t, j);
+	if (!deps && !ctx) {
+		free(key);
+		return;		/* the tree's headers cannot be read */
+	}
 	v = json_pack("{s:o*, s:s*, s:O}", "deps", deps, "ctx", ctx,
 		      "facts", j->facts);
 	path = entry_path(key);

@@ -7,7 +7,8 @@
  *
  * The key is a hash of the worker binary, the tool version, the file's
  * path and content, and its clang arguments with the tree's own paths
- * made neutral (so that the same revision unpacked elsewhere still hits).
+ * made neutral (so that the same revision unpacked elsewhere still hits),
+ * and the key of the precompiled header it is parsed with, if any.
  * An entry is valid while the headers it was parsed with are unchanged:
  * the exact list when the worker reports its inclusions, else every header
  * of include/, arch/<arch>/include, the generated ones and those in the
@@ -36,6 +37,17 @@ size_t cache_fill(const struct tree *t, const char *worker, struct job *jobs,
 void cache_store(const struct tree *t, const char *worker, struct job *j);
 /* Counts since the process started. */
 void cache_get_stats(struct cache_stats *s);
+
+/*
+ * For the PCHs (pch.c): a key made of @words, with the tree's own paths
+ * made neutral, and the worker binary.
+ */
+char *cache_key_words(const struct tree *t, const char *worker,
+		      const struct strvec *words);
+/* { neutral path: content hash } of the headers in @list (paths as in facts) */
+json_t *cache_deps(const struct tree *t, json_t *list);
+/* Are the headers of @deps unchanged? */
+bool cache_deps_valid(const struct tree *t, json_t *deps);
 
 /* $MMPREP_CACHE/facts, allocated */
 char *cache_facts_dir(void);

@@ -4,7 +4,8 @@
  *
  *   setup       the build directory and compile flags (tree/)
  *   candidates  the text pass, or the files asked for
- *   parse       one worker per file (pool.c), the cache first (cache.c)
+ *   parse       the cache first (cache.c), then the workers (pool.c),
+ *               with shared precompiled headers (pch.c)
  *   merge       entry points of all files (merge.c)
  *   on demand   helpers the entry points call, found through the symbol
  *               index and parsed in rounds (below)
@@ -15,9 +16,10 @@
  * found in round k may call one found in round k + 1) and ONDEMAND_FILES
  * files in all.
  */
-#include "scan/scan.h"
+#include "scan/cache.h"
 #include "analysis/analysis.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +76,58 @@ static struct job *make_jobs(const struct tree *t, const struct scan_opts *o,
 	return jobs;
 }
 
+/*
+ * The other .c files of @file's directory.  In CHECK= mode kbuild runs
+ * mmprep once per file; the files of a directory usually share their
+ * flags, and so the PCH the first of them builds.
+ */
+static void dir_peers(const struct tree *t, const char *file,
+		      struct strvec *out)
+{
+	char *dir = path_dir(file), *abs = path_join(t->kdir, dir);
+	DIR *d = opendir(abs);
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		char *rel = xasprintf("%s%s", dir, e->d_name);
+
+		if (str_ends(e->d_name, ".c") && strcmp(rel, file))
+			sv_take(out, rel);
+		else
+			free(rel);
+	}
+	if (d)
+		closedir(d);
+	sv_sort_uniq(out);
+	free(abs);
+	free(dir);
+}
+
+/* The jobs' facts: from the cache, else from the workers. */
+static void parse_jobs(const struct tree *t, const struct scan_opts *o,
+		       struct pch_set *ps, struct job *jobs, size_t n,
+		       const char *what, struct scan_result *r)
+{
+	struct pool_opts po = { .width = o->jobs, .timeout = o->timeout,
+				.progress = o->progress, .what = what,
+				.keep = true };
+	bool *fresh = xcalloc(n + 1, sizeof(*fresh));
+
+	if (ps)
+		pch_offer(ps, jobs, n);
+	cache_fill(t, worker_path(), jobs, n);
+	if (ps)
+		pch_ready(ps, jobs, n, &po);
+	for (size_t i = 0; i < n; i++)
+		fresh[i] = !jobs[i].facts;
+	pool_run(t, jobs, n, &po);
+	if (ps)
+		pch_count(ps, jobs, n, fresh);
+	r->parse_cpu += po.cpu;
+	r->parses += po.parsed;
+	free(fresh);
+}
+
 static void add_functions(json_t *all, struct job *jobs, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
@@ -104,8 +158,9 @@ static void wanted_files(const struct tree *t, struct symindex *ix,
 
 /* Helpers parsed on demand, their summaries added to @functions. */
 static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
-			      struct compdb *db, json_t *scan,
-			      json_t *functions, const struct strvec *files)
+			      struct compdb *db, struct pch_set *ps,
+			      json_t *scan, json_t *functions,
+			      const struct strvec *files, struct scan_result *r)
 {
 	json_t *parsed = json_object(), *entries = json_object_get(scan, "entries");
 	struct symindex *ix = NULL;
@@ -125,7 +180,7 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 			break;
 		extra += more.n;
 		jobs = make_jobs(t, o, db, &more);
-		pool_run(t, jobs, more.n, o->jobs, o->timeout, o->progress);
+		parse_jobs(t, o, ps, jobs, more.n, "on demand", r);
 		add_functions(functions, jobs, more.n);
 		jobs_free(jobs, more.n);
 		sv_free(&more);
@@ -257,6 +312,7 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 {
 	double t0 = now_seconds(), t1, t2;
 	struct strvec files = { 0 }, bad = { 0 };
+	struct pch_set *ps = NULL;
 	struct compdb *db;
 	struct job *jobs;
 	json_t *functions = json_array();
@@ -268,14 +324,25 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	split_unnamable(&files, &bad);
 	jobs = make_jobs(t, o, db, &files);
 	t1 = now_seconds();
-	pool_run(t, jobs, files.n, o->jobs, o->timeout, o->progress);
+	if (!o->no_pch) {
+		struct pool_opts po = { .width = o->jobs, .timeout = o->timeout,
+					.progress = o->progress };
+		struct strvec peers = { 0 };
+
+		if (o->flags && files.n)
+			dir_peers(t, files.v[0], &peers);
+		ps = pch_plan(t, jobs, files.n, &peers, &po);
+		sv_free(&peers);
+	}
+	parse_jobs(t, o, ps, jobs, files.n, "parse", r);
 	t2 = now_seconds();
 	r->scan = merge_facts(t, jobs, files.n);
 	add_unnamable(r->scan, &bad);
 	sv_free(&bad);
 	add_functions(functions, jobs, files.n);
 	if (!o->no_ondemand)
-		extra = parse_on_demand(t, o, db, r->scan, functions, &files);
+		extra = parse_on_demand(t, o, db, ps, r->scan, functions,
+					&files, r);
 	if (o->flags)
 		add_saved_summaries(t, functions, &files);
 	else if (!o->nonly)
@@ -287,6 +354,7 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	/* the summaries live on in the jobs' documents until here */
 	jobs_free(jobs, files.n);
 	json_decref(functions);
+	pch_free(ps);
 	r->files = files.n;
 	r->setup = t1 - t0;
 	r->parse = t2 - t1;

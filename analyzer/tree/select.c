@@ -12,14 +12,22 @@
  * the others belong to the lifecycle hooks discovery excludes anyway.
  *
  * Only candidates are handed to libclang, which then decides by type.
+ *
+ * The pass reads every source of the tree, which a rescan need not do:
+ * its result is kept in the tree's cache directory (candidates.txt) with a
+ * fingerprint of every .c and .h file's path, size and mtime, and of the
+ * mmprep binary, and is taken from there while both are unchanged.
  */
 #define _GNU_SOURCE
 #include "tree/tree.h"
 
 #include <ctype.h>
+#include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 struct sources {
 	struct strvec c, h;
@@ -38,29 +46,72 @@ static int cmp_key(const void *key, const void *elem)
 	return strcmp(key, *(char *const *)elem);
 }
 
-static bool in_set(const struct strvec *set, const char *s, size_t n)
+/*
+ * A sorted set of identifiers, and a filter that turns most others away
+ * before the search: the text pass looks up every identifier of the tree.
+ */
+struct idset {
+	const struct strvec *names;
+	bool len[128];			/* the lengths of the names */
+	uint64_t bloom[64];		/* 4096 bits */
+};
+
+static unsigned id_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h & 4095;
+}
+
+static void idset_init(struct idset *ids, const struct strvec *names)
+{
+	memset(ids, 0, sizeof(*ids));
+	ids->names = names;
+	for (size_t i = 0; i < names->n; i++) {
+		size_t n = strlen(names->v[i]);
+		unsigned h = id_hash(names->v[i], n);
+
+		ids->len[n < 128 ? n : 0] = true;
+		ids->bloom[h / 64] |= 1ull << (h % 64);
+	}
+}
+
+static bool in_set(const struct idset *ids, const char *s, size_t n)
 {
 	char buf[128];
+	unsigned h;
 
-	if (!set->n || n >= sizeof(buf))
+	if (n >= sizeof(buf) || !ids->len[n])
+		return false;
+	h = id_hash(s, n);
+	if (!(ids->bloom[h / 64] & (1ull << (h % 64))))
 		return false;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
-	return bsearch(buf, set->v, set->n, sizeof(*set->v), cmp_key);
+	return bsearch(buf, ids->names->v, ids->names->n,
+		       sizeof(*ids->names->v), cmp_key);
 }
+
+/* [A-Za-z0-9_], by table: the pass looks at every byte of the tree */
+static const bool ident_tab[256] = {
+	['0' ... '9'] = true, ['A' ... 'Z'] = true, ['a' ... 'z'] = true,
+	['_'] = true,
+};
 
 static bool ident_char(char c)
 {
-	return isalnum((unsigned char)c) || c == '_';
+	return ident_tab[(unsigned char)c];
 }
 
 /* Does [s, end) use an identifier of @set? */
-static bool uses_set(const char *s, const char *end, const struct strvec *set)
+static bool uses_set(const char *s, const char *end, const struct idset *set)
 {
 	while (s < end) {
 		const char *b;
 
-		if (!ident_char(*s) || isdigit((unsigned char)*s)) {
+		if (!ident_char(*s) || (*s >= '0' && *s <= '9')) {
 			s++;
 			continue;
 		}
@@ -100,7 +151,7 @@ static bool stores_mmap_field(const char *s, const char *end)
  * Adds to @out the macros of @text whose body stores into an mmap field
  * (when @set is NULL) or uses an identifier of @set.
  */
-static void scan_defines(const char *text, const struct strvec *set,
+static void scan_defines(const char *text, const struct idset *set,
 			 struct strvec *out)
 {
 	for (const char *p = text; (p = strstr(p, "define"));) {
@@ -134,13 +185,15 @@ static void derive_macros(const struct tree *t, const struct strvec *headers,
 	for (int pass = 0; pass < 6; pass++) {
 		struct strvec found = { 0 };
 		size_t before = macros->n;
+		struct idset ids;
 
+		idset_init(&ids, macros);
 		for (size_t i = 0; i < headers->n; i++) {
 			char *p = path_join(t->kdir, headers->v[i]);
 			char *text = read_file(p, NULL);
 
 			if (text)
-				scan_defines(text, pass ? macros : NULL, &found);
+				scan_defines(text, pass ? &ids : NULL, &found);
 			free(text);
 			free(p);
 		}
@@ -153,19 +206,71 @@ static void derive_macros(const struct tree *t, const struct strvec *headers,
 	}
 }
 
-void select_candidates(const struct tree *t, struct strvec *files,
-		       bool show_macros)
+/* What the result depends on besides the tree: this very program. */
+static char *cache_head(uint64_t fp)
 {
-	struct sources src = { 0 };
-	struct strvec macros = { 0 };
-	struct strvec *c = &src.c;
+	size_t len;
+	char *self = read_file("/proc/self/exe", &len);
+	uint64_t h = self ? XXH3_64bits(self, len) : 0;
 
-	tree_sources(t, add_source, &src);
-	sv_sort_uniq(&src.c);
-	sv_sort_uniq(&src.h);
-	derive_macros(t, &src.h, &macros);
-	for (size_t i = 0; show_macros && i < macros.n; i++)
-		fprintf(stderr, "macro: %s\n", macros.v[i]);
+	free(self);
+	return xasprintf("# mmprep candidates %016" PRIx64 " %016" PRIx64 "\n",
+			 fp, h);
+}
+
+static bool load_cached(const char *path, const char *head,
+			struct strvec *files, struct strvec *macros)
+{
+	char *text = read_file(path, NULL), *line, *save;
+
+	if (!text || !str_starts(text, head)) {
+		free(text);
+		return false;
+	}
+	for (line = strtok_r(text + strlen(head), "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (str_starts(line, "macro "))
+			sv_push(macros, line + 6);
+		else if (str_starts(line, "file "))
+			sv_push(files, line + 5);
+	}
+	free(text);
+	return true;
+}
+
+/* A cache that cannot be written only costs time. */
+static void save_cached(const struct tree *t, const char *path,
+			const char *head, const struct strvec *files,
+			size_t from, const struct strvec *macros)
+{
+	char *text;
+	size_t len;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		die(EXIT_INTERNAL, "out of memory");
+	fputs(head, f);
+	for (size_t i = 0; i < macros->n; i++)
+		fprintf(f, "macro %s\n", macros->v[i]);
+	for (size_t i = from; i < files->n; i++)
+		fprintf(f, "file %s\n", files->v[i]);
+	if (fclose(f))
+		die(EXIT_INTERNAL, "out of memory");
+	if (!mkdir_p(t->cachedir))
+		write_file(path, text, len);
+	free(text);
+}
+
+static void select_text(const struct tree *t, struct sources *src,
+			struct strvec *macros, struct strvec *files)
+{
+	struct strvec *c = &src->c;
+	struct idset ids;
+
+	sv_sort_uniq(&src->c);
+	sv_sort_uniq(&src->h);
+	derive_macros(t, &src->h, macros);
+	idset_init(&ids, macros);
 	for (size_t i = 0; i < c->n; i++) {
 		char *p = path_join(t->kdir, c->v[i]);
 		size_t len;
@@ -174,12 +279,36 @@ void select_candidates(const struct tree *t, struct strvec *files,
 		if (!text)
 			warnx_("%s: cannot read", c->v[i]);
 		else if (stores_mmap_field(text, text + len) ||
-			 uses_set(text, text + len, &macros))
+			 uses_set(text, text + len, &ids))
 			sv_push(files, c->v[i]);
 		free(text);
 		free(p);
 	}
+}
+
+void select_candidates(const struct tree *t, struct strvec *files,
+		       bool show_macros)
+{
+	struct sources src = { 0 };
+	struct strvec macros = { 0 };
+	char *path = path_join(t->cachedir, "candidates.txt"), *head;
+	size_t from = files->n;
+	bool newline = false;
+
+	head = cache_head(tree_sources_fingerprint(t, add_source, &src));
+	/* a name with a newline would not read back: no cache then */
+	for (size_t i = 0; i < src.c.n && !newline; i++)
+		newline = strchr(src.c.v[i], '\n');
+	if (newline || !load_cached(path, head, files, &macros)) {
+		select_text(t, &src, &macros, files);
+		if (!newline)
+			save_cached(t, path, head, files, from, &macros);
+	}
+	for (size_t i = 0; show_macros && i < macros.n; i++)
+		fprintf(stderr, "macro: %s\n", macros.v[i]);
 	sv_free(&src.c);
 	sv_free(&src.h);
 	sv_free(&macros);
+	free(head);
+	free(path);
 }

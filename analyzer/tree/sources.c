@@ -11,6 +11,7 @@
 
 #include <fts.h>
 #include <string.h>
+#include <xxhash.h>
 
 static const char *const skip_dirs[] = {
 	".git", "Documentation", "tools", "scripts", "usr", "LICENSES", NULL,
@@ -42,4 +43,34 @@ void tree_sources(const struct tree *t, source_fn fn, void *ctx)
 			fn(rel, e->fts_path, e->fts_statp, ctx);
 	}
 	fts_close(fts);
+}
+
+struct fingerprint {
+	source_fn fn;
+	void *ctx;
+	uint64_t sum;
+};
+
+static void add_fingerprint(const char *rel, const char *abs,
+			    const struct stat *st, void *ctx)
+{
+	struct fingerprint *f = ctx;
+	struct {
+		off_t size;
+		struct timespec mtime;
+	} meta = { st->st_size, st->st_mtim };
+
+	/* a sum: the walk's order does not matter */
+	f->sum += XXH3_64bits_withSeed(rel, strlen(rel),
+				       XXH3_64bits(&meta, sizeof(meta)));
+	f->fn(rel, abs, st, f->ctx);
+}
+
+uint64_t tree_sources_fingerprint(const struct tree *t, source_fn fn,
+				  void *ctx)
+{
+	struct fingerprint f = { fn, ctx, 0 };
+
+	tree_sources(t, add_fingerprint, &f);
+	return f.sum;
 }

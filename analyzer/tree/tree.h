@@ -9,6 +9,7 @@
  *   makeflags.c  the per-directory ccflags of the tree's Makefiles
  *   compdb.c     compile_commands.json, and the one filter of compiler flags
  *   select.c     the text pass that picks the files worth parsing
+ *   directives.c the preprocessor lines of a file, read as text
  *
  * Nothing here writes inside KDIR.
  */
@@ -18,6 +19,7 @@
 #include "common/json.h"
 #include "common/util.h"
 
+#include <stdint.h>
 #include <sys/stat.h>
 
 struct tree {
@@ -62,6 +64,9 @@ char *tree_output_dir(const char *given, const char *kind, const char *name,
 typedef void (*source_fn)(const char *rel, const char *abs,
 			  const struct stat *st, void *ctx);
 void tree_sources(const struct tree *t, source_fn fn, void *ctx);
+/* The same, and a fingerprint of every file's path, size and mtime. */
+uint64_t tree_sources_fingerprint(const struct tree *t, source_fn fn,
+				  void *ctx);
 
 /* kbuild.c */
 void kbuild_setup(struct tree *t, const char *objdir, bool no_prepare,
@@ -95,6 +100,15 @@ void compdb_free(struct compdb *db);
  */
 void compiler_flags_keep(char *const *argv, size_t argc, const char *dir,
 			 struct strvec *out, struct strvec *words);
+
+/* directives.c */
+struct directives {
+	struct strvec includes;	/* <...> headers included, in order */
+	struct strvec early;	/* macros set before the last #include <> */
+	struct strvec tested;	/* macros tested by #if and friends */
+};
+void directives_read(const char *text, struct directives *d);
+void directives_free(struct directives *d);
 
 /* select.c */
 void select_candidates(const struct tree *t, struct strvec *files,

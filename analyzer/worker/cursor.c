@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libclang made easier to use from C: strings copied out and disposed of
- * at once, children as a list, tokens, and positions with paths relative
- * to the tree.
+ * at once, children as a list, tokens, positions with paths relative to
+ * the tree, and the errors of a translation unit.
  */
 #include "worker/worker.h"
 
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define MAX_DIAGS 3
 
 char *cx_take(CXString s)
 {
@@ -148,10 +150,51 @@ bool wctx_wants(struct wctx *w, CXCursor c)
 	rel = path_rel(name, w->root);
 	if (rel[0] == '/')
 		ok = false;	/* generated or outside the tree */
-	else if (str_starts(rel, "include/") || strstr(rel, "/include/"))
+	else if (path_is_shared(rel))
 		ok = w->all_headers;
 	else
 		ok = true;
 	free(name);
 	return ok;
+}
+
+static const char *severity_name(enum CXDiagnosticSeverity s)
+{
+	return s == CXDiagnostic_Fatal ? "fatal error" : "error";
+}
+
+/* The first errors of the translation unit, as text; *@nerrors of them. */
+json_t *collect_diagnostics(struct wctx *w, unsigned *nerrors)
+{
+	json_t *out = json_array();
+	unsigned n = clang_getNumDiagnostics(w->tu);
+
+	*nerrors = 0;
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(w->tu, i);
+		enum CXDiagnosticSeverity s = clang_getDiagnosticSeverity(d);
+		struct wloc l = { 0 };
+		char *msg, *text;
+
+		if (s < CXDiagnostic_Error) {
+			clang_disposeDiagnostic(d);
+			continue;
+		}
+		if (++*nerrors <= MAX_DIAGS) {
+			msg = cx_take(clang_getDiagnosticSpelling(d));
+			if (wloc_expansion(w, clang_getDiagnosticLocation(d), &l))
+				text = xasprintf("%s:%u:%u: %s: %s", l.file,
+						 l.line, l.col,
+						 severity_name(s), msg);
+			else
+				text = xasprintf("%s: %s", severity_name(s), msg);
+			/* a message may quote bytes that are not UTF-8 */
+			jpush(out, jtext(text));
+			free(text);
+			wloc_free(&l);
+			free(msg);
+		}
+		clang_disposeDiagnostic(d);
+	}
+	return out;
 }

@@ -3,10 +3,13 @@
  * The parse worker (mmprep-parse) parses one translation unit with
  * libclang and writes the facts found in it as one JSON document:
  *
- *   parse.c      main(): translation unit, diagnostics, facts document
+ *   parse.c      main(): translation unit, diagnostics, facts document;
+ *                one file per process, or many over a pipe (--serve)
  *   discover.c   mmap entry points (struct fields typed to take a VMA)
  *   summarize.c  per-function summaries of what is done to a VMA
  *   inclusions.c the headers the file included, for the facts cache
+ *   pch.c        a shared precompiled header and what it holds
+ *   replay.c     a file parsed with one: the facts a plain parse gives
  *   types.c      which types take a VMA; lifecycle hook structs
  *   cursor.c     libclang helpers: strings, children, tokens, locations
  *
@@ -15,7 +18,7 @@
 #ifndef MMPREP_WORKER_H
 #define MMPREP_WORKER_H
 
-#include "common/util.h"
+#include "common/json.h"
 
 #include <clang-c/Index.h>
 #include <jansson.h>
@@ -56,7 +59,40 @@ bool wloc_expansion(struct wctx *w, CXSourceLocation l, struct wloc *out);
 bool wloc_of(struct wctx *w, CXCursor c, struct wloc *out);
 void wloc_free(struct wloc *l);
 bool wctx_wants(struct wctx *w, CXCursor c);
+json_t *collect_diagnostics(struct wctx *w, unsigned *nerrors);
 char *rel_path(struct wctx *w, const char *abs);
+
+/* One request: a file to parse, or a header to precompile. */
+struct wreq {
+	const char *file;	/* absolute */
+	const char *root;	/* KDIR */
+	const char *out;	/* the facts document goes here */
+	bool all_headers;
+	const char *pch;	/* parse with this precompiled header */
+	const char *pch_facts;	/* and the document pch_build() wrote */
+	const char *build_pch;	/* precompile @file into this path */
+	size_t nargs;
+	const char *const *args;	/* clang's */
+};
+
+/* pch.c: precompile r->file; the PCH's own facts document. */
+json_t *pch_build(CXIndex idx, const struct wreq *r);
+
+/* replay.c */
+bool pch_replay(struct wctx *w, json_t *pch, const struct wreq *r,
+		json_t *doc, char **why);
+
+/* inclusions.c: the files of the translation unit, main file included. */
+struct tu_file {
+	char *rel;		/* file_key() */
+	CXFile file;
+	unsigned depth;		/* 0: the main file */
+	unsigned top_line;	/* line of the main file's #include reaching it */
+};
+char *file_key(struct wctx *w, const char *abs);
+size_t tu_files(struct wctx *w, struct tu_file **out);
+void tu_files_free(struct tu_file *v, size_t n);
+json_t *file_includes(struct wctx *w, CXFile f);
 
 /* types.c: what kind of VMA a function type takes: "vma", "desc" or NULL. */
 const char *fn_type_vma_kind(CXType fn, int *argno);
