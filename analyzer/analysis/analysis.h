@@ -56,6 +56,7 @@ struct why {
 	int line;		/* of the set, call or dispatch in this function */
 	const char *via;	/* primitive or ops field */
 	struct fn *next;	/* callee, for WHY_CALL and WHY_DISPATCH */
+	bool guessed;		/* @next: the nearest of several definitions */
 };
 
 struct edge {
@@ -63,6 +64,7 @@ struct edge {
 	int line;
 	bool must;
 	const char *field;	/* ops field, for a dispatch edge */
+	bool guessed;		/* @to: the nearest of several definitions */
 };
 
 struct fn {
@@ -84,6 +86,7 @@ struct fn {
 };
 
 struct graph {
+	const struct tree *tree;
 	struct fn **fns;
 	size_t n;
 	json_t *byname;		/* name -> [index into fns] */
@@ -95,6 +98,8 @@ void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 		 json_t *entries);
 void graph_solve(struct graph *g);
 struct fn *graph_find(struct graph *g, const char *name, const char *near);
+struct fn *graph_resolve(struct graph *g, const char *name, const char *near,
+			 bool *guessed);
 struct fn *entry_fn(struct graph *g, json_t *entry);
 void graph_free(struct graph *g);
 json_t *graph_unresolved_callees(struct graph *g, json_t *entries);

@@ -24,23 +24,40 @@ static json_t *hop(struct fn *f, int at, const char *via)
 	return h;
 }
 
+/*
+ * The hop of a function that a call reached as the nearest of several
+ * definitions, with nothing known of which one the configuration builds.
+ */
+static json_t *guessed_hop(json_t *h, bool guessed)
+{
+	if (guessed)
+		json_object_set_new(h, "resolved", json_string("nearest"));
+	return h;
+}
+
 /* Follows why[] from @f; returns false if the chain could not be closed. */
 static bool follow(struct fn *f, int flag, json_t *chain, bool *fallback)
 {
+	bool guessed = false;
+
 	for (int n = 0; f && n < MAX_HOPS; n++) {
 		struct why *w = &f->why[flag];
 
 		switch (w->kind) {
 		case WHY_SET:
-			json_array_append_new(chain, hop(f, w->line, w->via));
+			json_array_append_new(chain, guessed_hop(
+				hop(f, w->line, w->via), guessed));
 			return true;
 		case WHY_FALLBACK:
 			*fallback = true;
-			json_array_append_new(chain, hop(f, 0, "fallback table"));
+			json_array_append_new(chain, guessed_hop(
+				hop(f, 0, "fallback table"), guessed));
 			return true;
 		case WHY_CALL:
 		case WHY_DISPATCH:
-			json_array_append_new(chain, hop(f, w->line, w->via));
+			json_array_append_new(chain, guessed_hop(
+				hop(f, w->line, w->via), guessed));
+			guessed = w->guessed;
 			f = w->next;
 			break;
 		default:
@@ -54,6 +71,8 @@ static bool follow(struct fn *f, int flag, json_t *chain, bool *fallback)
 static struct fn *follow_pending(struct fn *f, const char *field,
 				 json_t *chain)
 {
+	bool guessed = false;
+
 	for (int n = 0; f && n < MAX_HOPS; n++) {
 		size_t i;
 
@@ -63,11 +82,13 @@ static struct fn *follow_pending(struct fn *f, const char *field,
 		if (i == f->pending.n || i == 8)
 			return NULL;
 		if (f->why_pending[i].kind == WHY_DISPATCH) {
-			json_array_append_new(chain, hop(f, f->why_pending[i].line,
-							 field));
+			json_array_append_new(chain, guessed_hop(
+				hop(f, f->why_pending[i].line, field), guessed));
 			return f;
 		}
-		json_array_append_new(chain, hop(f, f->why_pending[i].line, NULL));
+		json_array_append_new(chain, guessed_hop(
+			hop(f, f->why_pending[i].line, NULL), guessed));
+		guessed = f->why_pending[i].guessed;
 		f = f->why_pending[i].next;
 	}
 	return NULL;
@@ -103,7 +124,7 @@ json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
 	return NULL;
 }
 
-static json_t *dump_fn(struct fn *f)
+static json_t *dump_fn(struct graph *g, struct fn *f)
 {
 	json_t *o = json_pack("{s:s, s:s, s:i, s:o, s:o, s:o, s:b}",
 			      "name", f->name, "file", f->file, "line", f->line,
@@ -114,10 +135,11 @@ static json_t *dump_fn(struct fn *f)
 	json_t *edges = json_array(), *why = json_object(), *pend = json_array();
 
 	for (size_t k = 0; k < f->nedges; k++)
-		json_array_append_new(edges, json_pack("{s:s, s:s, s:i, s:i, s:b, s:s?}",
+		json_array_append_new(edges, json_pack("{s:s, s:s, s:i, s:i, s:b, s:s?, s:s?}",
 			"to", f->edges[k].to->name, "file", f->edges[k].to->file,
 			"to_line", f->edges[k].to->line, "at", f->edges[k].line,
-			"must", f->edges[k].must, "field", f->edges[k].field));
+			"must", f->edges[k].must, "field", f->edges[k].field,
+			"resolved", f->edges[k].guessed ? "nearest" : NULL));
 	for (int b = 0; b < MAX_FLAGS; b++) {
 		struct why *w = &f->why[b];
 
@@ -134,6 +156,9 @@ static json_t *dump_fn(struct fn *f)
 	json_object_set_new(o, "why", why);
 	json_object_set_new(o, "unresolved", pend);
 	json_object_set_new(o, "fallback", json_boolean(f->fallback));
+	if (!f->fallback)
+		json_object_set_new(o, "built", json_string(
+			built_name(built_file(g->tree, f->file))));
 	return o;
 }
 
@@ -145,6 +170,6 @@ json_t *graph_dump(struct graph *g)
 	for (size_t i = 0; i < g->n; i++)
 		if (g->fns[i]->may || g->fns[i]->nedges || g->fns[i]->pending.n ||
 		    g->fns[i]->rejects)
-			json_array_append_new(out, dump_fn(g->fns[i]));
+			json_array_append_new(out, dump_fn(g, g->fns[i]));
 	return out;
 }

@@ -61,40 +61,46 @@ static size_t add_fn(struct graph *g, struct fn *f)
 	return g->n++;
 }
 
-static size_t common_prefix(const char *a, const char *b)
-{
-	size_t n = 0;
-
-	while (a[n] && a[n] == b[n])
-		n++;
-	return n;
-}
-
 /*
- * The definition of @name as seen from file @near: one in @near itself
- * (static or not), else a non-static one, nearest by path.
+ * The definition of @name as seen from file @near: the one in @near itself
+ * (static or not), else a non-static one in a file the configuration
+ * builds, the scanned arch's first, else the nearest by path (tree/built.c).
+ * *@guessed tells that the choice among several files was a guess.
  */
-struct fn *graph_find(struct graph *g, const char *name, const char *near)
+struct fn *graph_resolve(struct graph *g, const char *name, const char *near,
+			 bool *guessed)
 {
 	json_t *l = json_object_get(g->byname, name), *v;
+	struct fn **cands = xcalloc(json_array_size(l) + 1, sizeof(*cands));
+	const char **files = xcalloc(json_array_size(l) + 1, sizeof(*files));
 	struct fn *best = NULL;
-	size_t i, best_n = 0;
+	size_t i, n = 0;
+	long k;
 
+	if (guessed)
+		*guessed = false;
 	json_array_foreach(l, i, v) {
 		struct fn *f = g->fns[json_integer_value(v)];
-		size_t n = near ? common_prefix(f->file, near) : 0;
 
-		if (near && !strcmp(f->file, near))
-			return f;
+		if (near && !strcmp(f->file, near)) {
+			best = f;
+			break;
+		}
 		if (f->is_static && !f->fallback)
 			continue;
-		if (!best || n > best_n ||
-		    (n == best_n && strcmp(f->file, best->file) < 0)) {
-			best = f;
-			best_n = n;
-		}
+		cands[n] = f;
+		files[n++] = f->file;
 	}
+	if (!best && (k = built_pick(g->tree, near, files, n, guessed)) >= 0)
+		best = cands[k];
+	free(cands);
+	free(files);
 	return best;
+}
+
+struct fn *graph_find(struct graph *g, const char *name, const char *near)
+{
+	return graph_resolve(g, name, near, NULL);
 }
 
 struct fn *entry_fn(struct graph *g, json_t *e)
@@ -117,7 +123,7 @@ static struct fn *fallback_fn(struct graph *g, const char *name)
 			int b = flag_index(fallbacks[i].flags[k]);
 
 			f->may |= 1ULL << b;
-			f->why[b] = (struct why){ WHY_FALLBACK, 0, "fallback", NULL };
+			f->why[b] = (struct why){ WHY_FALLBACK, 0, "fallback", NULL, false };
 		}
 		f->must = f->may;
 		add_fn(g, f);
@@ -138,7 +144,7 @@ static void direct_facts(struct fn *f)
 		for (int b = 0; b < MAX_FLAGS; b++)
 			if ((n & (1ULL << b)) && !(f->may & (1ULL << b)))
 				f->why[b] = (struct why){ WHY_SET, line,
-							  jstr(s, "via"), NULL };
+							  jstr(s, "via"), NULL, false };
 		f->may |= n;
 		if (json_is_true(json_object_get(s, "must")))
 			f->must |= n;
@@ -149,10 +155,10 @@ static void direct_facts(struct fn *f)
 }
 
 static void add_edge(struct fn *f, struct fn *to, int line, bool must,
-		     const char *field)
+		     const char *field, bool guessed)
 {
 	f->edges = xrealloc(f->edges, (f->nedges + 1) * sizeof(*f->edges));
-	f->edges[f->nedges++] = (struct edge){ to, line, must, field };
+	f->edges[f->nedges++] = (struct edge){ to, line, must, field, guessed };
 }
 
 static void call_edges(struct graph *g, struct fn *f)
@@ -163,13 +169,16 @@ static void call_edges(struct graph *g, struct fn *f)
 	json_array_foreach(json_object_get(f->sum, "calls"), i, c) {
 		const char *callee = jstr(c, "callee");
 		const char *cfile = jstr(c, "callee_file");
-		struct fn *to = graph_find(g, callee, *cfile ? cfile : f->file);
+		bool guessed;
+		struct fn *to = graph_resolve(g, callee, *cfile ? cfile : f->file,
+					      &guessed);
 
 		if (!to)
 			to = fallback_fn(g, callee);
 		if (to && to != f)
 			add_edge(f, to, json_integer_value(json_object_get(c, "line")),
-				 json_is_true(json_object_get(c, "must")), NULL);
+				 json_is_true(json_object_get(c, "must")), NULL,
+				 guessed);
 	}
 }
 
@@ -215,11 +224,11 @@ static void dispatch_edges(struct graph *g, struct fn *f)
 			sv_push(&f->reached, field);
 		if (all && all == local && all <= MAX_TABLE) {
 			for (size_t k = 0; k < all; k++)
-				add_edge(f, targets[k], line, false, field);
+				add_edge(f, targets[k], line, false, field, false);
 		} else if (!sv_contains(&f->pending, field)) {
 			if (f->pending.n < 8)
 				f->why_pending[f->pending.n] =
-					(struct why){ WHY_DISPATCH, line, field, NULL };
+					(struct why){ WHY_DISPATCH, line, field, NULL, false };
 			sv_push(&f->pending, field);
 		}
 	}
@@ -233,6 +242,7 @@ void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 	size_t i;
 
 	memset(g, 0, sizeof(*g));
+	g->tree = t;
 	g->byname = json_object();
 	g->impls = json_object();
 	vmflags_load(t);
@@ -288,7 +298,8 @@ static bool inherit_pending(struct fn *f, struct edge *e)
 			continue;
 		if (f->pending.n < 8)
 			f->why_pending[f->pending.n] =
-				(struct why){ WHY_CALL, e->line, NULL, e->to };
+				(struct why){ WHY_CALL, e->line, NULL, e->to,
+					      e->guessed };
 		sv_push(&f->pending, e->to->pending.v[p]);
 		changed = true;
 	}
@@ -319,7 +330,7 @@ static bool solve_round(struct graph *g, flagset *may, flagset *must,
 				if (add & (1ULL << b))
 					f->why[b] = (struct why){
 						e->field ? WHY_DISPATCH : WHY_CALL,
-						e->line, e->field, e->to };
+						e->line, e->field, e->to, e->guessed };
 			f->may |= may[to];
 			f->clears |= e->to->clears;
 			/* a dispatch may reach any one target: never "must" */

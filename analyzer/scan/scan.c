@@ -29,8 +29,10 @@ void scan_setup(struct tree *t, const struct scan_opts *o,
 {
 	*db = o->flags ? NULL : compdb_open(t, o->compdb, o->objdir);
 	pool_probe();
-	if (!o->flags)
+	if (!o->flags) {
 		kbuild_setup(t, o->objdir, o->no_prepare, o->quiet);
+		built_load(t);
+	}
 }
 
 void scan_candidates(const struct tree *t, const struct scan_opts *o,
@@ -104,6 +106,7 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 			      json_t *functions, const struct strvec *files)
 {
 	json_t *parsed = json_object(), *entries = json_object_get(scan, "entries");
+	json_t *built = json_object_get(json_object_get(scan, "files"), "built");
 	struct symindex *ix = NULL;
 	size_t extra = 0;
 
@@ -120,6 +123,9 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 		if (!more.n)
 			break;
 		extra += more.n;
+		for (size_t k = 0; k < more.n; k++)
+			jset(built, more.v[k], json_string(
+				built_name(built_file(t, more.v[k]))));
 		jobs = make_jobs(t, o, db, &more);
 		pool_run(t, jobs, more.n, o->jobs, o->timeout, o->progress);
 		add_functions(functions, jobs, more.n);

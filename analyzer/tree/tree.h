@@ -7,6 +7,8 @@
  *   kbuild.c     a configured build directory and Kbuild's compile flags
  *   shim.c       stand-in generated headers for a tree that cannot be prepared
  *   makeflags.c  the per-directory ccflags of the tree's Makefiles
+ *   makefile.c   make's language, as far as Kbuild files need it
+ *   built.c      which .c files the configuration builds
  *   compdb.c     compile_commands.json, and the one filter of compiler flags
  *   select.c     the text pass that picks the files worth parsing
  *
@@ -20,6 +22,8 @@
 
 #include <sys/stat.h>
 
+struct built;
+
 struct tree {
 	char *kdir;		/* absolute, no trailing slash */
 	char *name;		/* basename, names the report directory */
@@ -31,6 +35,7 @@ struct tree {
 	char *shimdir;		/* stand-in generated headers, or NULL */
 	char *compdb;		/* compile_commands.json in use, or NULL */
 	char *cachedir;		/* mmprep's cache for this tree */
+	struct built *built;	/* what the configuration builds, or NULL */
 };
 
 /* tree.c */
@@ -57,6 +62,40 @@ void shim_write(const struct tree *t);
 /* makeflags.c */
 void makefile_flags(const struct tree *t, const char *reldir,
 		    const char *base, struct strvec *args);
+
+/* makefile.c: variables, expansion, conditionals, include */
+struct mk {
+	json_t *vars;		/* name -> value, unexpanded */
+	const struct mk *parent;	/* looked up when @vars has no value */
+	json_t *exported;	/* names "export"ed */
+	const char *root;	/* KDIR: include reads only below it */
+	bool partial;		/* an object list made in a way not followed */
+};
+void mk_init(struct mk *m, const char *root);
+void mk_free(struct mk *m);
+const char *mk_get(const struct mk *m, const char *name);
+void mk_set(struct mk *m, const char *name, const char *value);
+char *mk_expand(struct mk *m, const char *s);
+bool mk_eval_file(struct mk *m, const char *path, const char *dir);
+void mk_logical_lines(char *text, struct strvec *lines);
+
+/*
+ * built.c.  The states are ordered: a file listed twice takes the
+ * higher one.
+ */
+enum built_state { BUILT_NO, BUILT_UNKNOWN, BUILT_YES };
+void built_load(struct tree *t);
+void built_free(struct built *b);
+enum built_state built_file(const struct tree *t, const char *rel);
+const char *built_name(enum built_state s);
+/*
+ * Which of @n definitions (their files) of one function a reference from
+ * file @near binds to: one in a built file, the scanned arch's first,
+ * then the nearest by path.  *@guessed tells that several files were as
+ * good, so the nearest was a guess.  -1 when @n is 0.
+ */
+long built_pick(const struct tree *t, const char *near,
+		const char *const *files, size_t n, bool *guessed);
 
 /* compdb.c */
 struct compdb;
