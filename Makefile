@@ -55,7 +55,7 @@ DRIVER_SRC := $(addprefix common/,$(COMMON_SRC)) \
 	      $(addprefix cli/,$(CLI_SRC))
 # The parse worker, the only part linked with libclang.
 WORKER_SRC := $(addprefix worker/,parse.c discover.c summarize.c \
-		inclusions.c types.c cursor.c) common/util.c
+		stores.c inclusions.c types.c cursor.c) common/util.c
 CHECKS :=
 .DEFAULT_GOAL := all
 INSTALL_EXTRA :=

@@ -27,8 +27,16 @@ typedef unsigned long long flagset;
  * writes its results onto @scan's entries and returns functions.json.
  */
 json_t *analysis_wanted(const struct tree *t, json_t *functions,
-			json_t *entries);
-json_t *analyze(const struct tree *t, json_t *scan, json_t *functions);
+			json_t *links, json_t *entries);
+json_t *analyze(const struct tree *t, json_t *scan, json_t *functions,
+		json_t *links);
+/*
+ * @links: what the workers found besides summaries (worker/stores.c), as
+ * {"stores": [store], "defines": {file: [name]}, "refs": {file: [name]}};
+ * links_add() adds one worker document's.
+ */
+json_t *links_new(void);
+void links_add(json_t *links, json_t *facts);
 
 /* vmflags.c */
 void vmflags_load(const struct tree *t);
@@ -50,6 +58,12 @@ void symindex_free(struct symindex *ix);
 enum why_kind { WHY_NONE, WHY_SET, WHY_CALL, WHY_DISPATCH, WHY_FALLBACK };
 
 struct fn;
+
+/* Where a dispatch left pending on a function was made, and through what. */
+struct pend_src {
+	const char *holder;	/* the field the ops pointer came from, or NULL */
+	struct fn *at;		/* the function that dispatches */
+};
 
 struct why {
 	enum why_kind kind;
@@ -83,6 +97,7 @@ struct fn {
 	struct strvec reached;	/* every ops field dispatched below */
 	struct why why[MAX_FLAGS];
 	struct why why_pending[8];	/* for pending.v[i], i < 8 */
+	struct pend_src pend_src[8];	/* for pending.v[i], i < 8 */
 };
 
 struct graph {
@@ -91,11 +106,15 @@ struct graph {
 	size_t n;
 	json_t *byname;		/* name -> [index into fns] */
 	json_t *impls;		/* "struct.field" -> [entry] */
+	json_t *stores;		/* holder "struct.field" -> [store] */
+	json_t *definers;	/* function name -> {file: true} */
+	json_t *refs;		/* file -> [function names] */
+	json_t *uses;		/* "dir|file": does dir use library file */
 };
 
 /* fixpoint.c */
 void graph_build(struct graph *g, const struct tree *t, json_t *functions,
-		 json_t *entries);
+		 json_t *links, json_t *entries);
 void graph_solve(struct graph *g);
 struct fn *graph_find(struct graph *g, const char *name, const char *near);
 struct fn *graph_resolve(struct graph *g, const char *name, const char *near,
@@ -106,9 +125,15 @@ json_t *graph_unresolved_callees(struct graph *g, json_t *entries);
 size_t impl_fns(struct graph *g, const char *field, const char *dir,
 		bool exact, struct fn **out, size_t max);
 
-/* dispatch.c */
-size_t dispatch_targets(struct graph *g, const char *field,
-			const char *entry_file, struct fn **out, size_t max);
+/*
+ * dispatch.c: the targets of pending dispatch @p of @f seen from an entry
+ * in @entry_file, at most @max; with each, the store that chose it (or
+ * NULL) in @stores when that is not NULL.  0: unresolved.
+ */
+size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
+			const char *entry_file, struct fn **out,
+			json_t **stores, size_t max);
+bool holder_has_stores(struct graph *g, const char *holder);
 
 /* annotate.c */
 void graph_annotate(struct graph *g, json_t *scan);

@@ -30,7 +30,7 @@ static flagset entry_flags(struct graph *g, struct fn *f, const char *file,
 	flagset flags = f->may;
 
 	for (size_t p = 0; p < f->pending.n; p++) {
-		size_t n = dispatch_targets(g, f->pending.v[p], file, impls,
+		size_t n = dispatch_targets(g, f, p, file, impls, NULL,
 					    MAX_TABLE);
 
 		if (!n)

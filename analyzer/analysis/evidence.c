@@ -94,10 +94,25 @@ static struct fn *follow_pending(struct fn *f, const char *field,
 	return NULL;
 }
 
+/* The store that chose a dispatch's target, shown on the dispatch's hop. */
+static void store_hop(json_t *chain, json_t *store)
+{
+	json_t *h = json_array_get(chain, json_array_size(chain) - 1);
+
+	if (!store || !h)
+		return;
+	json_object_set_new(h, "store", json_pack(
+		"{s:s, s:s, s:s, s:I, s:s, s:I, s:b}",
+		"holder", jstr(store, "holder"), "table", jstr(store, "table"),
+		"file", jstr(store, "file"), "line", jint(store, "line"),
+		"in", jstr(store, "in"), "in_line", jint(store, "in_line"),
+		"default", jtrue(store, "default")));
+}
+
 json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
 		       const char *entry_file, bool *fallback)
 {
-	json_t *chain = json_array();
+	json_t *chain = json_array(), *stores[MAX_TABLE + 1];
 	struct fn *impls[MAX_TABLE + 1];
 
 	if (f->may & (1ULL << flag)) {
@@ -108,13 +123,14 @@ json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
 	}
 	/* the flag comes from an implementation behind a dispatch */
 	for (size_t p = 0; p < f->pending.n; p++) {
-		size_t n = dispatch_targets(g, f->pending.v[p], entry_file,
-					    impls, MAX_TABLE);
+		size_t n = dispatch_targets(g, f, p, entry_file, impls, stores,
+					    MAX_TABLE);
 
 		for (size_t k = 0; k < n; k++) {
 			if (!(impls[k]->may & (1ULL << flag)))
 				continue;
 			if (follow_pending(f, f->pending.v[p], chain) &&
+			    (store_hop(chain, stores[k]), true) &&
 			    follow(impls[k], flag, chain, fallback))
 				return chain;
 			json_array_clear(chain);

@@ -207,6 +207,12 @@ size_t impl_fns(struct graph *g, const char *field, const char *dir,
 	return n;
 }
 
+/*
+ * A dispatch binds here to a kernel-internal table (every implementation
+ * in the dispatcher's own directory), unless drivers store tables into
+ * the field the ops pointer comes from: then each entry point gets the
+ * tables its own driver stores (dispatch.c).
+ */
 static void dispatch_edges(struct graph *g, struct fn *f)
 {
 	struct fn *targets[MAX_TABLE + 1];
@@ -216,27 +222,65 @@ static void dispatch_edges(struct graph *g, struct fn *f)
 
 	json_array_foreach(json_object_get(f->sum, "dispatch"), i, d) {
 		const char *field = jstr(d, "field");
+		const char *holder = json_string_value(json_object_get(d, "holder"));
 		int line = json_integer_value(json_object_get(d, "line"));
 		size_t all = impl_fns(g, field, NULL, false, targets, MAX_TABLE);
 		size_t local = impl_fns(g, field, dir, true, targets, MAX_TABLE);
 
 		if (!sv_contains(&f->reached, field))
 			sv_push(&f->reached, field);
-		if (all && all == local && all <= MAX_TABLE) {
+		if (all && all == local && all <= MAX_TABLE &&
+		    !holder_has_stores(g, holder)) {
 			for (size_t k = 0; k < all; k++)
 				add_edge(f, targets[k], line, false, field, false);
 		} else if (!sv_contains(&f->pending, field)) {
-			if (f->pending.n < 8)
-				f->why_pending[f->pending.n] =
-					(struct why){ WHY_DISPATCH, line, field, NULL, false };
+			if (f->pending.n < 8) {
+				f->why_pending[f->pending.n] = (struct why){
+					WHY_DISPATCH, line, field, NULL, false };
+				f->pend_src[f->pending.n] =
+					(struct pend_src){ holder, f };
+			}
 			sv_push(&f->pending, field);
 		}
 	}
 	free(dir);
 }
 
+/* The workers' stores by holder, and who defines and uses what. */
+static void index_links(struct graph *g, json_t *links)
+{
+	json_t *s, *names, *n;
+	const char *file;
+	size_t i, k;
+
+	g->stores = json_object();
+	g->definers = json_object();
+	g->uses = json_object();
+	g->refs = json_incref(json_object_get(links, "refs"));
+	json_array_foreach(json_object_get(links, "stores"), i, s) {
+		json_t *l = json_object_get(g->stores, jstr(s, "holder"));
+
+		if (!l)
+			json_object_set_new(g->stores, jstr(s, "holder"),
+					    l = json_array());
+		json_array_append(l, s);
+	}
+	json_object_foreach(json_object_get(links, "defines"), file, names) {
+		json_array_foreach(names, k, n) {
+			json_t *l = json_object_get(g->definers,
+						    json_string_value(n));
+
+			if (!l)
+				json_object_set_new(g->definers,
+						    json_string_value(n),
+						    l = json_object());
+			json_object_set_new(l, file, json_true());
+		}
+	}
+}
+
 void graph_build(struct graph *g, const struct tree *t, json_t *functions,
-		 json_t *entries)
+		 json_t *links, json_t *entries)
 {
 	json_t *seen = json_object(), *s, *e;
 	size_t i;
@@ -245,6 +289,7 @@ void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 	g->tree = t;
 	g->byname = json_object();
 	g->impls = json_object();
+	index_links(g, links);
 	vmflags_load(t);
 	json_array_foreach(entries, i, e) {
 		char *key = xasprintf("%s.%s", jstr(e, "ops_type"), jstr(e, "field"));
@@ -296,10 +341,13 @@ static bool inherit_pending(struct fn *f, struct edge *e)
 	for (size_t p = 0; p < e->to->pending.n; p++) {
 		if (sv_contains(&f->pending, e->to->pending.v[p]))
 			continue;
-		if (f->pending.n < 8)
+		if (f->pending.n < 8) {
 			f->why_pending[f->pending.n] =
 				(struct why){ WHY_CALL, e->line, NULL, e->to,
 					      e->guessed };
+			f->pend_src[f->pending.n] = p < 8 ? e->to->pend_src[p] :
+				(struct pend_src){ NULL, NULL };
+		}
 		sv_push(&f->pending, e->to->pending.v[p]);
 		changed = true;
 	}
@@ -371,6 +419,10 @@ void graph_free(struct graph *g)
 	free(g->fns);
 	json_decref(g->byname);
 	json_decref(g->impls);
+	json_decref(g->stores);
+	json_decref(g->definers);
+	json_decref(g->refs);
+	json_decref(g->uses);
 	memset(g, 0, sizeof(*g));
 }
 

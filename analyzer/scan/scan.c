@@ -72,18 +72,21 @@ static struct job *make_jobs(const struct tree *t, const struct scan_opts *o,
 	return jobs;
 }
 
-static void add_functions(json_t *all, struct job *jobs, size_t n)
+static void add_functions(json_t *all, json_t *links, struct job *jobs,
+			  size_t n)
 {
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
 		json_array_extend(all, json_object_get(jobs[k].facts, "functions"));
+		links_add(links, jobs[k].facts);
+	}
 }
 
 /* Files defining the callees no summary covers, not parsed yet. */
 static void wanted_files(const struct tree *t, struct symindex *ix,
-			 json_t *functions, json_t *entries, json_t *parsed,
-			 struct strvec *out, size_t budget)
+			 json_t *functions, json_t *links, json_t *entries,
+			 json_t *parsed, struct strvec *out, size_t budget)
 {
-	json_t *names = analysis_wanted(t, functions, entries), *v;
+	json_t *names = analysis_wanted(t, functions, links, entries), *v;
 	const char *name;
 
 	json_object_foreach(names, name, v) {
@@ -102,8 +105,8 @@ static void wanted_files(const struct tree *t, struct symindex *ix,
 
 /* Helpers parsed on demand, their summaries added to @functions. */
 static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
-			      struct compdb *db, json_t *scan,
-			      json_t *functions, const struct strvec *files)
+			      struct compdb *db, json_t *scan, json_t *functions,
+			      json_t *links, const struct strvec *files)
 {
 	json_t *parsed = json_object(), *entries = json_object_get(scan, "entries");
 	json_t *built = json_object_get(json_object_get(scan, "files"), "built");
@@ -118,7 +121,7 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 
 		if (!ix)
 			ix = symindex_open(t);
-		wanted_files(t, ix, functions, entries, parsed, &more,
+		wanted_files(t, ix, functions, links, entries, parsed, &more,
 			     ONDEMAND_FILES - extra);
 		if (!more.n)
 			break;
@@ -128,7 +131,7 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 				built_name(built_file(t, more.v[k]))));
 		jobs = make_jobs(t, o, db, &more);
 		pool_run(t, jobs, more.n, o->jobs, o->timeout, o->progress);
-		add_functions(functions, jobs, more.n);
+		add_functions(functions, links, jobs, more.n);
 		jobs_free(jobs, more.n);
 		sv_free(&more);
 	}
@@ -191,7 +194,7 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	struct strvec files = { 0 };
 	struct compdb *db;
 	struct job *jobs;
-	json_t *functions = json_array();
+	json_t *functions = json_array(), *links = links_new();
 	size_t extra = 0;
 
 	memset(r, 0, sizeof(*r));
@@ -202,16 +205,18 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	pool_run(t, jobs, files.n, o->jobs, o->timeout, o->progress);
 	t2 = now_seconds();
 	r->scan = merge_facts(t, jobs, files.n);
-	add_functions(functions, jobs, files.n);
+	add_functions(functions, links, jobs, files.n);
 	if (!o->no_ondemand)
-		extra = parse_on_demand(t, o, db, r->scan, functions, &files);
-	r->functions = analyze(t, r->scan, functions);
+		extra = parse_on_demand(t, o, db, r->scan, functions, links,
+					&files);
+	r->functions = analyze(t, r->scan, functions, links);
 	jset(json_object_get(r->scan, "files"), "on_demand",
 	     json_integer(extra));
 	jset(r->scan, "summary", summarize(r->scan));
 	/* the summaries live on in the jobs' documents until here */
 	jobs_free(jobs, files.n);
 	json_decref(functions);
+	json_decref(links);
 	r->files = files.n;
 	r->setup = t1 - t0;
 	r->parse = t2 - t1;

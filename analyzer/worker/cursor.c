@@ -155,3 +155,22 @@ bool wctx_wants(struct wctx *w, CXCursor c)
 	free(name);
 	return ok;
 }
+
+/* The named struct a field belongs to, looking out of anonymous members. */
+char *field_owner(CXCursor field)
+{
+	CXCursor rec = clang_getCursorSemanticParent(field);
+
+	while (clang_Cursor_isAnonymousRecordDecl(rec)) {
+		CXCursor up = clang_getCursorSemanticParent(rec);
+		enum CXCursorKind k = clang_getCursorKind(up);
+
+		if (k != CXCursor_StructDecl && k != CXCursor_UnionDecl)
+			break;
+		rec = up;
+	}
+	if (clang_Cursor_isAnonymousRecordDecl(rec) ||
+	    clang_Cursor_isAnonymous(rec))
+		return cx_take(clang_getTypeSpelling(clang_getCursorType(rec)));
+	return cursor_name(rec);
+}

@@ -27,26 +27,10 @@ struct dctx {
 	struct wctx *w;
 	char *func;		/* enclosing function definition, if any */
 	char *var;		/* variable being initialised, if any */
+	unsigned func_line, var_line;
+	char *guard;		/* the test of the "if" whose body is walked */
+	bool guarded;		/* a store tested to be empty first */
 };
-
-/* The named struct a field belongs to, looking out of anonymous members. */
-static char *field_owner(CXCursor field)
-{
-	CXCursor rec = clang_getCursorSemanticParent(field);
-
-	while (clang_Cursor_isAnonymousRecordDecl(rec)) {
-		CXCursor up = clang_getCursorSemanticParent(rec);
-		enum CXCursorKind k = clang_getCursorKind(up);
-
-		if (k != CXCursor_StructDecl && k != CXCursor_UnionDecl)
-			break;
-		rec = up;
-	}
-	if (clang_Cursor_isAnonymousRecordDecl(rec) ||
-	    clang_Cursor_isAnonymous(rec))
-		return cx_take(clang_getTypeSpelling(clang_getCursorType(rec)));
-	return cursor_name(rec);
-}
 
 /* The name of the macro expanded at @l when @l lies in an expansion. */
 static char *macro_at(struct wctx *w, CXSourceLocation l)
@@ -176,7 +160,20 @@ static int field_index(const struct fields *f, CXCursor field)
 	return -1;
 }
 
-/* The value stored in @field: a function, or a nested initializer. */
+/* An ops table stored into @field, maybe (stores.c decides). */
+static void store_at(struct dctx *d, CXCursor field, CXCursor value)
+{
+	struct store_site s = {
+		.field = field, .at = value,
+		.in = d->func ? d->func : d->var,
+		.in_line = d->func ? d->func_line : d->var_line,
+		.guarded = d->guarded,
+	};
+
+	record_store(d->w, &s, value);
+}
+
+/* The value stored in @field: a function, a table, or a nested initializer. */
 static void walk_value(struct dctx *d, CXCursor field, CXCursor value,
 		       const char *name, const char *form)
 {
@@ -192,6 +189,10 @@ static void walk_value(struct dctx *d, CXCursor field, CXCursor value,
 		free(fname);
 	} else if (k == CXCursor_DeclRefExpr) {
 		add_entry(d, field, v, name, form);
+		record_function_ref(d->w, v);
+		store_at(d, field, value);
+	} else if (k == CXCursor_ConditionalOperator) {
+		store_at(d, field, value);
 	}
 }
 
@@ -296,6 +297,19 @@ static char *expr_text(struct wctx *w, CXCursor c)
 	return out;
 }
 
+/* Does the test @guard say that @lhs is empty: "!x->f", "x->f == NULL"? */
+static bool is_empty_test(struct wctx *w, const char *guard, CXCursor lhs)
+{
+	char *l = cursor_tokens(w, lhs, "");
+	char *a = xasprintf("!%s", l), *b = xasprintf("!(%s)", l);
+	char *c = xasprintf("%s==NULL", l), *e = xasprintf("NULL==%s", l);
+	bool ok = !strcmp(guard, a) || !strcmp(guard, b) ||
+		  !strcmp(guard, c) || !strcmp(guard, e);
+
+	free(l), free(a), free(b), free(c), free(e);
+	return ok;
+}
+
 /* A runtime store: "ops->mmap = foo;" */
 static void walk_assign(struct dctx *d, CXCursor c)
 {
@@ -312,7 +326,9 @@ static void walk_assign(struct dctx *d, CXCursor c)
 		goto out;
 	children_of(kids.v[0], &base);
 	name = base.n ? expr_text(d->w, base.v[0]) : xstrdup("?");
+	d->guarded = d->guard && is_empty_test(d->w, d->guard, kids.v[0]);
 	walk_value(d, field, kids.v[1], name, "assignment");
+	d->guarded = false;
 	free(name);
 	cxvec_free(&base);
 out:
@@ -331,27 +347,66 @@ static void visit_children(struct dctx *d, CXCursor c, int depth)
 	cxvec_free(&kids);
 }
 
+static unsigned line_of(struct wctx *w, CXCursor c)
+{
+	struct wloc l = { 0 };
+	unsigned line = wloc_of(w, c, &l) ? l.line : 0;
+
+	wloc_free(&l);
+	return line;
+}
+
+/* "if (!x->f) x->f = &table;": the body is walked knowing the test */
+static void visit_if(struct dctx *d, CXCursor c, int depth)
+{
+	struct cxvec kids = { 0 };
+	char *saved = d->guard;
+
+	children_of(c, &kids);
+	for (unsigned i = 0; i < kids.n; i++) {
+		d->guard = i == 1 ? cursor_tokens(d->w, kids.v[0], "") : NULL;
+		visit(d, kids.v[i], depth + 1);
+		free(d->guard);
+	}
+	d->guard = saved;
+	cxvec_free(&kids);
+}
+
 static void visit(struct dctx *d, CXCursor c, int depth)
 {
 	char *saved, *name;
+	unsigned line;
 
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_FunctionDecl:
 		if (!clang_isCursorDefinition(c))
 			return;
+		record_function_def(d->w, c);
 		saved = d->func;
+		line = d->func_line;
 		d->func = cursor_name(c);
+		d->func_line = line_of(d->w, c);
 		visit_children(d, c, depth);
 		free(d->func);
 		d->func = saved;
+		d->func_line = line;
 		return;
 	case CXCursor_VarDecl:
 		saved = d->var;
+		line = d->var_line;
 		d->var = cursor_name(c);
+		d->var_line = line_of(d->w, c);
 		visit_children(d, c, depth);
 		free(d->var);
 		d->var = saved;
+		d->var_line = line;
 		return;
+	case CXCursor_IfStmt:
+		visit_if(d, c, depth);
+		return;
+	case CXCursor_DeclRefExpr:
+		record_function_ref(d->w, c);
+		break;
 	case CXCursor_CompoundLiteralExpr:
 		saved = d->var;
 		d->var = xasprintf("(compound literal in %s)",

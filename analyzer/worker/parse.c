@@ -167,6 +167,7 @@ static json_t *run(struct wopts *o)
 	json_object_set_new(doc, "excluded", w.excluded);
 	json_object_set_new(doc, "functions", w.functions);
 	record_inclusions(&w, doc);
+	record_stores(&w, doc);
 	clang_disposeTranslationUnit(w.tu);
 	clang_disposeIndex(idx);
 	return doc;

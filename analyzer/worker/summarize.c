@@ -10,7 +10,8 @@
  *   calls           calls that pass the VMA on, with the argument carrying it;
  *   dispatch        calls through an ops pointer that pass the VMA on;
  *   rejects_private an error return guarded by a !VM_SHARED or
- *                   is_cow_mapping() test.
+ *                   is_cow_mapping() test; rejects_private_always when
+ *                   every path passes that test.
  *
  * Each site is marked "must" when every success path through the function
  * reaches it: it is not inside a branch or loop body, and no success return
@@ -212,6 +213,44 @@ static char *dispatch_field(CXCursor callee)
 	return out;
 }
 
+/*
+ * Where the ops pointer of a dispatch comes from: "vb2_queue.mem_ops" for
+ * q->mem_ops->mmap(..), also through a local initialised from such a
+ * field ("ops = obj->funcs; ops->mmap(..)").  NULL when it is anything
+ * else (a call's result, an array element, a parameter).
+ */
+static char *dispatch_holder(CXCursor callee)
+{
+	CXCursor e = strip_expr(callee), base, f;
+	struct cxvec kids = { 0 };
+	char *owner, *field, *out = NULL;
+
+	children_of(e, &kids);
+	base = kids.n ? strip_expr(kids.v[0]) : clang_getNullCursor();
+	cxvec_free(&kids);
+	if (clang_getCursorKind(base) == CXCursor_DeclRefExpr) {
+		CXCursor var = clang_getCursorReferenced(base);
+
+		if (clang_getCursorKind(var) != CXCursor_VarDecl)
+			return NULL;
+		children_of(var, &kids);
+		base = kids.n ? strip_expr(kids.v[kids.n - 1]) : clang_getNullCursor();
+		cxvec_free(&kids);
+	}
+	if (clang_getCursorKind(base) != CXCursor_MemberRefExpr)
+		return NULL;
+	f = clang_getCursorReferenced(base);
+	if (clang_getCursorKind(f) != CXCursor_FieldDecl)
+		return NULL;
+	owner = field_owner(f);
+	field = cursor_name(f);
+	if (*owner && *field)
+		out = xasprintf("%s.%s", owner, field);
+	free(owner);
+	free(field);
+	return out;
+}
+
 static char *tokens_of(struct wctx *w, CXCursor c);
 
 /*
@@ -255,7 +294,11 @@ static void call_site(struct sctx *s, CXCursor call, bool must)
 		children_of(call, &kids);
 		field = argno >= 0 && kids.n ? dispatch_field(kids.v[0]) : NULL;
 		if (field) {
-			o = json_pack("{s:s, s:i}", "field", field, "argno", argno);
+			char *holder = dispatch_holder(kids.v[0]);
+
+			o = json_pack("{s:s, s:i, s:s?}", "field", field,
+				      "argno", argno, "holder", holder);
+			free(holder);
 			site(s, o, call, must);
 			json_array_append_new(json_object_get(s->fn, "dispatch"), o);
 		}
@@ -368,8 +411,13 @@ static bool branch_fails(struct sctx *s, CXCursor c)
 	return found;
 }
 
-/* if (!(vma->vm_flags & VM_SHARED)) return -EINVAL; and its cousins */
-static void private_guard(struct sctx *s, CXCursor cond, CXCursor then)
+/*
+ * if (!(vma->vm_flags & VM_SHARED)) return -EINVAL; and its cousins.  On
+ * every path (@must, and no success return before it), the function
+ * refuses every private mapping: "rejects_private_always".
+ */
+static void private_guard(struct sctx *s, CXCursor cond, CXCursor then,
+			  bool must)
 {
 	char *t = tokens_of(s->w, cond);
 	bool shared = strstr(t, "VM_SHARED") || strstr(t, "VM_MAYSHARE") ||
@@ -378,8 +426,12 @@ static void private_guard(struct sctx *s, CXCursor cond, CXCursor then)
 	bool cow = strstr(t, "is_cow_mapping");
 
 	if (((shared && negated) || cow) && !strstr(t, "!=") &&
-	    branch_fails(s, then))
+	    branch_fails(s, then)) {
 		json_object_set_new(s->fn, "rejects_private", json_true());
+		if (must && !s->returned)
+			json_object_set_new(s->fn, "rejects_private_always",
+					    json_true());
+	}
 	free(t);
 }
 
@@ -415,7 +467,7 @@ static void walk_if(struct sctx *s, CXCursor c, bool must)
 
 	children_of(c, &kids);
 	if (kids.n >= 2) {
-		private_guard(s, kids.v[0], kids.v[1]);
+		private_guard(s, kids.v[0], kids.v[1], must);
 		then_must = kids.n == 2 && set_if_missing(s, kids.v[0]);
 	}
 	/* the condition always runs; the branches may not */
@@ -504,6 +556,7 @@ static json_t *new_summary(struct wctx *w, CXCursor fn, const char *kind,
 	json_object_set_new(f, "calls", json_array());
 	json_object_set_new(f, "dispatch", json_array());
 	json_object_set_new(f, "rejects_private", json_false());
+	json_object_set_new(f, "rejects_private_always", json_false());
 	wloc_free(&l);
 	return f;
 }

@@ -6,6 +6,7 @@
  *   parse.c      main(): translation unit, diagnostics, facts document
  *   discover.c   mmap entry points (struct fields typed to take a VMA)
  *   summarize.c  per-function summaries of what is done to a VMA
+ *   stores.c     ops tables stored into fields; functions defined, used
  *   inclusions.c the headers the file included, for the facts cache
  *   types.c      which types take a VMA; lifecycle hook structs
  *   cursor.c     libclang helpers: strings, children, tokens, locations
@@ -30,6 +31,9 @@ struct wctx {
 	json_t *excluded;	/* "struct.field" -> count of lifecycle hooks */
 	json_t *functions;	/* summaries, see summarize.c */
 	json_t *index_only;	/* names whose summaries were asked for */
+	json_t *stores;		/* see stores.c */
+	json_t *defines;
+	json_t *refs;
 };
 
 /* A position in the tree, with paths relative to KDIR where possible. */
@@ -56,6 +60,7 @@ bool wloc_expansion(struct wctx *w, CXSourceLocation l, struct wloc *out);
 bool wloc_of(struct wctx *w, CXCursor c, struct wloc *out);
 void wloc_free(struct wloc *l);
 bool wctx_wants(struct wctx *w, CXCursor c);
+char *field_owner(CXCursor field);
 char *rel_path(struct wctx *w, const char *abs);
 
 /* types.c: what kind of VMA a function type takes: "vma", "desc" or NULL. */
@@ -68,5 +73,18 @@ bool is_lifecycle_type(const char *name);
 void discover_tu(struct wctx *w);	/* discover.c */
 void summarize_tu(struct wctx *w);	/* summarize.c */
 void record_inclusions(struct wctx *w, json_t *doc);	/* inclusions.c */
+
+/* stores.c */
+struct store_site {
+	CXCursor field;		/* the FieldDecl stored into */
+	CXCursor at;		/* the stored value, for its position */
+	const char *in;		/* the enclosing function, or variable */
+	unsigned in_line;	/* where @in is defined */
+	bool guarded;		/* under "if (!x->field)": a default */
+};
+void record_store(struct wctx *w, const struct store_site *s, CXCursor value);
+void record_function_ref(struct wctx *w, CXCursor ref);
+void record_function_def(struct wctx *w, CXCursor fn);
+void record_stores(struct wctx *w, json_t *doc);
 
 #endif
