@@ -40,7 +40,7 @@ TREE_SRC := tree.c sources.c kbuild.c shim.c makeflags.c makefile.c built.c \
 ANALYSIS_SRC := vmflags.c symindex.c fixpoint.c dispatch.c evidence.c \
 		annotate.c categorize.c analyze.c
 SCAN_SRC := scan.c pool.c cache.c merge.c
-REPORTS_SRC := report.c writers.c render.c ranking.c html.c sarif.c \
+REPORTS_SRC := report.c writers.c render.c ranking.c ksm.c html.c sarif.c \
 	       summary_md.c
 TRACK_SRC := track.c track_git.c track_stats.c track_doc.c track_out.c \
 	     track_chart.c

@@ -23,7 +23,8 @@ json_checks() {
 
 # evidence_checks KDIR SCAN_JSON NAME: every hop of every evidence chain
 # names a function defined at the file:line given, and its "at" line
-# exists in that file.
+# exists in that file; a hop's "store" (the driver's store that chose a
+# dispatch's target) names its table at its file:line.
 evidence_checks() {
 	python3 - "$1" "$2" "$3" <<'PY'
 import json, os, sys
@@ -45,6 +46,11 @@ for e in json.load(open(scan))['entries']:
             ok = t is not None and 0 < h['line'] <= len(t) and h['function'] in t[h['line'] - 1]
             if ok and 'at' in h:
                 ok = 0 < h['at'] <= len(t)
+            st = h.get('store')
+            if ok and st:
+                s = text(st['file'])
+                ok = s is not None and 0 < st['line'] <= len(s) and \
+                    st['table'] in s[st['line'] - 1]
             if not ok:
                 bad += 1
                 if bad <= 5:

@@ -63,6 +63,7 @@ struct fn;
 struct pend_src {
 	const char *holder;	/* the field the ops pointer came from, or NULL */
 	struct fn *at;		/* the function that dispatches */
+	bool must;		/* every success path makes the dispatch */
 };
 
 struct why {
@@ -91,6 +92,7 @@ struct fn {
 	bool fallback;		/* facts from the built-in table */
 	flagset may, must, clears;
 	bool rejects, rejects_below;
+	bool refuses;		/* every path refuses private mappings */
 	struct edge *edges;
 	size_t nedges;
 	struct strvec pending;	/* ops fields left to resolve per entry */

@@ -11,6 +11,8 @@
  *                     "partial": a callee does, on some path; false
  *   evidence          a chain per flag
  *   unresolved        ops dispatches with no bounded target, by field
+ *   ksm_impact        for a late file_operations entry, what the late path
+ *                     costs KSM (below); null for the others
  *   source            "derived", or "fallback" when a chain used the
  *                     built-in table
  *
@@ -23,21 +25,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The flags of entry @f in @file: its own, and those of the targets of
+ * its pending dispatches.  *@must gets the flags every success path sets:
+ * a dispatch on every path adds what all its targets always set.
+ */
 static flagset entry_flags(struct graph *g, struct fn *f, const char *file,
-			   json_t *unresolved)
+			   json_t *unresolved, flagset *must)
 {
 	struct fn *impls[MAX_TABLE + 1];
 	flagset flags = f->may;
 
+	*must = f->must;
 	for (size_t p = 0; p < f->pending.n; p++) {
 		size_t n = dispatch_targets(g, f, p, file, impls, NULL,
 					    MAX_TABLE);
+		flagset all = n ? ~0ULL : 0;
 
 		if (!n)
 			json_array_append_new(unresolved,
 					      json_string(f->pending.v[p]));
-		for (size_t k = 0; k < n; k++)
+		for (size_t k = 0; k < n; k++) {
 			flags |= impls[k]->may;
+			all &= impls[k]->must;
+		}
+		if (p < 8 && f->pend_src[p].must)
+			*must |= all;
 	}
 	return flags;
 }
@@ -61,12 +74,54 @@ static json_t *entry_evidence(struct graph *g, struct fn *f, flagset flags,
 	return ev;
 }
 
+/*
+ * What the late KSM path costs a late entry.  ksm_compatible() (mm/ksm.c)
+ * leaves out VM_SHARED | VM_MAYSHARE and VM_SPECIAL VMAs whatever the
+ * path, so KSM and VMA merging are lost only for private mappings that
+ * come out without VM_SPECIAL:
+ *
+ *   none-shared-only  every path refuses private mappings
+ *   none-special      every success path sets a VM_SPECIAL flag
+ *   unknown           the body was not found, or a dispatch is unresolved
+ *   conditional       some paths set VM_SPECIAL or refuse private
+ *                     mappings, others do not
+ *   lost              private mappings are accepted and nothing sets
+ *                     VM_SPECIAL
+ */
+static const char *ksm_impact(struct fn *f, flagset flags, flagset must,
+			      json_t *unresolved)
+{
+	flagset special = special_mask();
+
+	if (!f)
+		return "unknown";
+	if (f->refuses)
+		return "none-shared-only";
+	if (must & special)
+		return "none-special";
+	if (json_array_size(unresolved))
+		return "unknown";
+	if ((flags & special) || f->rejects || f->rejects_below)
+		return "conditional";
+	return "lost";
+}
+
+static void set_impact(json_t *e, struct fn *f, flagset flags, flagset must,
+		       json_t *unresolved)
+{
+	bool late = !strcmp(jstr(e, "ksm_path"), "late");
+
+	json_object_set_new(e, "ksm_impact", late ?
+			    json_string(ksm_impact(f, flags, must, unresolved)) :
+			    json_null());
+}
+
 static void annotate_entry(struct graph *g, json_t *e)
 {
 	struct fn *f = entry_fn(g, e);
 	json_t *unresolved = json_array();
 	bool fallback = false;
-	flagset flags;
+	flagset flags, must;
 
 	if (!f) {
 		/* the callback's body was not found: claim nothing */
@@ -74,9 +129,10 @@ static void annotate_entry(struct graph *g, json_t *e)
 		json_object_set_new(e, "special", json_false());
 		json_object_set_new(e, "source", json_string("unknown"));
 		json_object_set_new(e, "unresolved", unresolved);
+		set_impact(e, NULL, 0, 0, unresolved);
 		return;
 	}
-	flags = entry_flags(g, f, jstr(e, "file"), unresolved);
+	flags = entry_flags(g, f, jstr(e, "file"), unresolved, &must);
 	json_object_set_new(e, "flags", flag_names(flags));
 	json_object_set_new(e, "special",
 			    json_boolean(flags & special_mask()));
@@ -87,7 +143,7 @@ static void annotate_entry(struct graph *g, json_t *e)
 	 */
 	json_object_set_new(e, "conditional", json_boolean(
 		(flags & special_mask() ? flags & special_mask() : flags) &
-		~f->must));
+		~must));
 	json_object_set_new(e, "clears", flag_names(f->clears));
 	json_object_set_new(e, "rejects_private",
 			    f->rejects ? json_true() :
@@ -95,6 +151,7 @@ static void annotate_entry(struct graph *g, json_t *e)
 					       json_false());
 	json_object_set_new(e, "evidence",
 			    entry_evidence(g, f, flags, jstr(e, "file"), &fallback));
+	set_impact(e, f, flags, must, unresolved);
 	json_object_set_new(e, "unresolved", unresolved);
 	json_object_set_new(e, "source",
 			    json_string(fallback ? "fallback" : "derived"));

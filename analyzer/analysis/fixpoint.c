@@ -152,6 +152,8 @@ static void direct_facts(struct fn *f)
 	json_array_foreach(json_object_get(f->sum, "clears"), i, s)
 		f->clears |= flags_of_expr(s);
 	f->rejects = json_is_true(json_object_get(f->sum, "rejects_private"));
+	f->refuses = json_is_true(json_object_get(f->sum,
+						  "rejects_private_always"));
 }
 
 static void add_edge(struct fn *f, struct fn *to, int line, bool must,
@@ -237,8 +239,8 @@ static void dispatch_edges(struct graph *g, struct fn *f)
 			if (f->pending.n < 8) {
 				f->why_pending[f->pending.n] = (struct why){
 					WHY_DISPATCH, line, field, NULL, false };
-				f->pend_src[f->pending.n] =
-					(struct pend_src){ holder, f };
+				f->pend_src[f->pending.n] = (struct pend_src){
+					holder, f, jtrue(d, "must") };
 			}
 			sv_push(&f->pending, field);
 		}
@@ -346,7 +348,8 @@ static bool inherit_pending(struct fn *f, struct edge *e)
 				(struct why){ WHY_CALL, e->line, NULL, e->to,
 					      e->guessed };
 			f->pend_src[f->pending.n] = p < 8 ? e->to->pend_src[p] :
-				(struct pend_src){ NULL, NULL };
+				(struct pend_src){ NULL, NULL, false };
+			f->pend_src[f->pending.n].must &= e->must && !e->field;
 		}
 		sv_push(&f->pending, e->to->pending.v[p]);
 		changed = true;
@@ -395,6 +398,28 @@ static bool solve_round(struct graph *g, flagset *may, flagset *must,
 	return changed;
 }
 
+/*
+ * A function refuses private mappings on every path when it tests for
+ * them before anything else can succeed, or calls, on every path, a
+ * function that does.
+ */
+static void solve_refuses(struct graph *g)
+{
+	bool changed = true;
+
+	for (int r = 0; changed && r < MAX_ROUNDS; r++) {
+		changed = false;
+		for (size_t i = 0; i < g->n; i++) {
+			struct fn *f = g->fns[i];
+
+			for (size_t k = 0; k < f->nedges && !f->refuses; k++)
+				if (f->edges[k].must && !f->edges[k].field &&
+				    f->edges[k].to->refuses)
+					f->refuses = changed = true;
+		}
+	}
+}
+
 void graph_solve(struct graph *g)
 {
 	flagset *may = xcalloc(g->n, sizeof(*may));
@@ -403,6 +428,7 @@ void graph_solve(struct graph *g)
 
 	for (int r = 0; r < MAX_ROUNDS && solve_round(g, may, must, rej); r++)
 		;
+	solve_refuses(g);
 	free(may);
 	free(must);
 	free(rej);

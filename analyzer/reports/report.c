@@ -21,8 +21,15 @@ void report_txt_entry(FILE *f, json_t *e)
 	char *what = xasprintf("%s.%s = %s", jstr(e, "ops_name"),
 			       jstr(e, "field"), jstr(e, "callback"));
 	char *extra = *note ? xasprintf(" (%s)", note) : xstrdup("");
+	const char *impact = jstr(e, "ksm_impact");
 
-	if (!strcmp(path, "late"))
+	/* a warning only where the late path costs KSM something */
+	if (!strcmp(path, "late") && ksm_impact_text(impact))
+		fprintf(f, "%s: %s: %s forces the late KSM path%s; %s "
+			   "[mmprep-late-mmap]\n", where,
+			ksm_impact_costs(impact) ? "warning" : "note", what,
+			extra, ksm_impact_text(impact));
+	else if (!strcmp(path, "late"))
 		fprintf(f, "%s: warning: %s forces the late KSM path%s "
 			   "[mmprep-late-mmap]\n", where, what, extra);
 	else if (!strcmp(path, "early"))
@@ -71,12 +78,18 @@ static void write_evidence(FILE *f, json_t *evidence, size_t k)
 	json_array_foreach(chain, i, h) {
 		json_t *next = json_array_get(chain, i + 1);
 		json_t *at = json_object_get(h, "at");
+		json_t *st = json_object_get(h, "store");
 
-		fprintf(f, "%s:%lld: note: %s: %s -> %s [mmprep-evidence]\n",
-			jstr(h, "file"), json_integer_value(at ? at :
-				json_object_get(h, "line")),
+		fprintf(f, "%s:%lld: note: %s: %s -> %s", jstr(h, "file"),
+			json_integer_value(at ? at : json_object_get(h, "line")),
 			flags, jstr(h, "function"),
 			next ? jstr(next, "function") : jstr(h, "via"));
+		/* the driver's store that chose the target of a dispatch */
+		if (st)
+			fprintf(f, " (%s = &%s at %s:%lld)", jstr(st, "holder"),
+				jstr(st, "table"), jstr(st, "file"),
+				jint(st, "line"));
+		fputs(" [mmprep-evidence]\n", f);
 	}
 out:
 	free(flags);
@@ -217,6 +230,15 @@ void report_summary(json_t *scan, FILE *out)
 		json_integer_value(json_object_get(fops, "late_special")),
 		json_integer_value(json_object_get(fops, "late_mechanical")),
 		json_integer_value(json_object_get(fops, "late_unresolved")));
+	if (json_object_get(fops, "ksm_impact")) {
+		json_t *k = json_object_get(fops, "ksm_impact");
+
+		fprintf(out, "late file_operations, KSM: %lld lost, %lld "
+			     "conditional, %lld unknown, %lld none (VM_SPECIAL), "
+			     "%lld none (shared only)\n", jint(k, "lost"),
+			jint(k, "conditional"), jint(k, "unknown"),
+			jint(k, "none-special"), jint(k, "none-shared-only"));
+	}
 	print_counts(out, "by ops type", json_object_get(s, "by_ops_type"), 12);
 	print_counts(out, "by subsystem", json_object_get(s, "by_subsystem"), 12);
 }

@@ -147,7 +147,10 @@ static void bump(json_t *counts, const char *key)
 	jset(counts, key, json_integer(n ? json_integer_value(n) + 1 : 1));
 }
 
-/* scan.json's "summary": entry points by kind, late ones by the work. */
+/*
+ * scan.json's "summary": entry points by kind, late ones by the work and
+ * by what the late path costs KSM (analysis/annotate.c).
+ */
 static json_t *summarize(json_t *scan)
 {
 	json_t *by_type = json_object(), *by_sub = json_object();
@@ -155,6 +158,9 @@ static json_t *summarize(json_t *scan)
 				 "late", 0, "early", 0, "shmem", 0,
 				 "generic_file_mmap", 0, "late_special", 0,
 				 "late_mechanical", 0, "late_unresolved", 0);
+	json_t *impact = json_pack("{s:i, s:i, s:i, s:i, s:i}", "lost", 0,
+				   "conditional", 0, "unknown", 0,
+				   "none-special", 0, "none-shared-only", 0);
 	json_t *e, *files = json_object_get(scan, "files");
 	size_t i;
 
@@ -171,6 +177,8 @@ static json_t *summarize(json_t *scan)
 			bump(fops, "generic_file_mmap");
 		if (strcmp(path, "late"))
 			continue;
+		if (*jstr(e, "ksm_impact"))
+			bump(impact, jstr(e, "ksm_impact"));
 		/* the three kinds of work a late entry needs */
 		if (jtrue(e, "special"))
 			bump(fops, "late_special");
@@ -179,6 +187,7 @@ static json_t *summarize(json_t *scan)
 		else
 			bump(fops, "late_mechanical");
 	}
+	jset(fops, "ksm_impact", impact);
 	return jnew(json_pack("{s:I, s:o, s:o, s:o, s:O, s:I, s:I}",
 		"entries", (json_int_t)json_array_size(json_object_get(scan, "entries")),
 		"by_ops_type", by_type, "by_subsystem", by_sub,
