@@ -22,9 +22,11 @@
 typedef unsigned long long flagset;
 
 /*
- * analyze.c: the callees that the entries reach and no summary of
- * @functions covers, as an object of names; then the whole analysis, which
- * writes its results onto @scan's entries and returns functions.json.
+ * analyze.c: what the entries reach and the summaries do not cover yet,
+ * as {"callees": {name}, "stores": {dir: {field}}}: callees without a
+ * summary, and the directories of drivers whose store into a field they
+ * dispatch through was not seen; then the whole analysis, which writes
+ * its results onto @scan's entries and returns functions.json.
  */
 json_t *analysis_wanted(const struct tree *t, json_t *functions,
 			json_t *links, json_t *entries);
@@ -124,6 +126,7 @@ struct fn *graph_resolve(struct graph *g, const char *name, const char *near,
 struct fn *entry_fn(struct graph *g, json_t *entry);
 void graph_free(struct graph *g);
 json_t *graph_unresolved_callees(struct graph *g, json_t *entries);
+json_t *graph_wanted_stores(struct graph *g, json_t *entries);
 size_t impl_fns(struct graph *g, const char *field, const char *dir,
 		bool exact, struct fn **out, size_t max);
 

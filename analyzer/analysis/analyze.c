@@ -37,7 +37,9 @@ json_t *analysis_wanted(const struct tree *t, json_t *functions,
 	json_t *names;
 
 	graph_build(&g, t, functions, links, entries);
-	names = graph_unresolved_callees(&g, entries);
+	names = json_pack("{s:o, s:o}", "callees",
+			  graph_unresolved_callees(&g, entries),
+			  "stores", graph_wanted_stores(&g, entries));
 	graph_free(&g);
 	return names;
 }

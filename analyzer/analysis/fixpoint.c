@@ -495,3 +495,63 @@ json_t *graph_unresolved_callees(struct graph *g, json_t *entries)
 	free(seen);
 	return out;
 }
+
+/* Does a parsed file directly in @dir store a table into @holder? */
+static bool dir_stores(struct graph *g, const char *dir, const char *holder)
+{
+	json_t *s;
+	size_t i;
+
+	json_array_foreach(json_object_get(g->stores, holder), i, s) {
+		const char *file = jstr(s, "file");
+
+		if (str_starts(file, dir) && !strchr(file + strlen(dir), '/'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Where a driver's own store may be in a file not parsed yet: for each
+ * entry reaching a dispatch through a field (its holder) into which no
+ * parsed file of the entry's directory stores, { dir: { field name } }.
+ * A core's own entries (the dispatch made in their directory) ask nothing.
+ */
+json_t *graph_wanted_stores(struct graph *g, json_t *entries)
+{
+	json_t *out = json_object(), *e, *d;
+	bool *seen = xcalloc(g->n, sizeof(*seen));
+	size_t i, j;
+
+	json_array_foreach(entries, i, e) {
+		struct fn *f = entry_fn(g, e);
+		char *dir = path_dir(jstr(e, "file"));
+
+		if (f) {
+			memset(seen, 0, g->n * sizeof(*seen));
+			mark_reachable(f, seen);
+		}
+		for (size_t k = 0; f && k < g->n; k++) {
+			if (!seen[k] || str_starts(g->fns[k]->file, dir))
+				continue;
+			json_array_foreach(json_object_get(g->fns[k]->sum, "dispatch"), j, d) {
+				const char *holder = json_string_value(
+					json_object_get(d, "holder"));
+				json_t *fields;
+
+				if (!holder || !strchr(holder, '.') ||
+				    dir_stores(g, dir, holder))
+					continue;
+				fields = json_object_get(out, dir);
+				if (!fields)
+					json_object_set_new(out, dir,
+							    fields = json_object());
+				json_object_set_new(fields, strrchr(holder, '.') + 1,
+						    json_true());
+			}
+		}
+		free(dir);
+	}
+	free(seen);
+	return out;
+}

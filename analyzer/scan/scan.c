@@ -81,25 +81,41 @@ static void add_functions(json_t *all, json_t *links, struct job *jobs,
 	}
 }
 
-/* Files defining the callees no summary covers, not parsed yet. */
+static void want(const struct strvec *files, json_t *parsed,
+		 struct strvec *out, size_t budget)
+{
+	for (size_t i = 0; i < files->n && out->n < budget; i++) {
+		if (json_object_get(parsed, files->v[i]))
+			continue;
+		json_object_set_new(parsed, files->v[i], json_true());
+		sv_push(out, files->v[i]);
+	}
+}
+
+/*
+ * Files not parsed yet: those defining the callees no summary covers,
+ * and those of a driver's directory that store a table into a field it
+ * dispatches through.
+ */
 static void wanted_files(const struct tree *t, struct symindex *ix,
 			 json_t *functions, json_t *links, json_t *entries,
 			 json_t *parsed, struct strvec *out, size_t budget)
 {
-	json_t *names = analysis_wanted(t, functions, links, entries), *v;
-	const char *name;
+	json_t *w = analysis_wanted(t, functions, links, entries), *v, *fields;
+	const char *name, *dir;
 
-	json_object_foreach(names, name, v) {
-		const struct strvec *files = symindex_files(ix, name);
+	json_object_foreach(json_object_get(w, "callees"), name, v)
+		want(symindex_files(ix, name), parsed, out, budget);
+	json_object_foreach(json_object_get(w, "stores"), dir, fields) {
+		json_object_foreach(fields, name, v) {
+			struct strvec files = { 0 };
 
-		for (size_t i = 0; i < files->n && out->n < budget; i++) {
-			if (json_object_get(parsed, files->v[i]))
-				continue;
-			json_object_set_new(parsed, files->v[i], json_true());
-			sv_push(out, files->v[i]);
+			select_store_files(t, dir, name, &files);
+			want(&files, parsed, out, budget);
+			sv_free(&files);
 		}
 	}
-	json_decref(names);
+	json_decref(w);
 	sv_sort_uniq(out);
 }
 

@@ -12,11 +12,14 @@
  * the others belong to the lifecycle hooks discovery excludes anyway.
  *
  * Only candidates are handed to libclang, which then decides by type.
+ * select_store_files() finds, for the analysis, the files of a driver
+ * that store an ops table into a given field.
  */
 #define _GNU_SOURCE
 #include "tree/tree.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,4 +185,60 @@ void select_candidates(const struct tree *t, struct strvec *files,
 	sv_free(&src.c);
 	sv_free(&src.h);
 	sv_free(&macros);
+}
+
+/* "field = &" (not "=="), after "." or "->": a store of a table's address */
+static bool stores_address(const char *text, const char *field)
+{
+	size_t n = strlen(field);
+
+	for (const char *p = strstr(text, field); p; p = strstr(p + 1, field)) {
+		const char *q = p + n;
+
+		if (p == text || ident_char(q[0]) ||
+		    !(p[-1] == '.' || (p - text >= 2 && p[-1] == '>' && p[-2] == '-')))
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (q[0] != '=' || q[1] == '=')
+			continue;
+		for (q++; isspace((unsigned char)*q); q++)
+			;
+		if (*q == '&')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The .c files directly in @dir (relative to KDIR) that store a table's
+ * address into a field named @field: where a driver says which ops its
+ * objects get (q->mem_ops = &vb2_vmalloc_memops;), often in a probe file
+ * that never mentions mmap.
+ */
+void select_store_files(const struct tree *t, const char *dir,
+			const char *field, struct strvec *out)
+{
+	char *abs = path_join(t->kdir, dir);
+	DIR *d = opendir(abs);
+	struct dirent *de;
+
+	while (d && (de = readdir(d))) {
+		char *rel, *p, *text;
+
+		if (!str_ends(de->d_name, ".c"))
+			continue;
+		rel = xasprintf("%s%s%s", dir, *dir && !str_ends(dir, "/") ? "/" : "",
+				de->d_name);
+		p = path_join(t->kdir, rel);
+		text = read_file(p, NULL);
+		if (text && stores_address(text, field))
+			sv_push(out, rel);
+		free(text);
+		free(p);
+		free(rel);
+	}
+	if (d)
+		closedir(d);
+	free(abs);
 }

@@ -119,5 +119,7 @@ void compiler_flags_keep(char *const *argv, size_t argc, const char *dir,
 /* select.c */
 void select_candidates(const struct tree *t, struct strvec *files,
 		       bool show_macros);
+void select_store_files(const struct tree *t, const char *dir,
+			const char *field, struct strvec *out);
 
 #endif
