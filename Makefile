@@ -37,7 +37,7 @@ DRIVER_LIBS := -ljansson -lxxhash
 COMMON_SRC := util.c proc.c
 TREE_SRC := tree.c sources.c kbuild.c shim.c makeflags.c makefile.c built.c \
 	    compdb.c select.c
-ANALYSIS_SRC := vmflags.c symindex.c fixpoint.c dispatch.c evidence.c \
+ANALYSIS_SRC := vmflags.c symindex.c fixpoint.c dispatch.c nullpath.c evidence.c \
 		annotate.c categorize.c analyze.c
 SCAN_SRC := scan.c pool.c cache.c merge.c
 REPORTS_SRC := report.c writers.c render.c ranking.c ksm.c html.c sarif.c \
@@ -55,7 +55,7 @@ DRIVER_SRC := $(addprefix common/,$(COMMON_SRC)) \
 	      $(addprefix cli/,$(CLI_SRC))
 # The parse worker, the only part linked with libclang.
 WORKER_SRC := $(addprefix worker/,parse.c discover.c summarize.c \
-		stores.c inclusions.c types.c cursor.c) common/util.c
+		stores.c opsfield.c inclusions.c types.c cursor.c) common/util.c
 CHECKS :=
 .DEFAULT_GOAL := all
 INSTALL_EXTRA :=

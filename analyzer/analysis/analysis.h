@@ -7,6 +7,7 @@
  *   symindex.c   where the tree defines functions that take a VMA
  *   fixpoint.c   the call graph, and summaries combined over it
  *   dispatch.c   the targets of a call through an ops table
+ *   nullpath.c   what a dispatcher does when the ops field is NULL
  *   evidence.c   call chains for each flag; functions.json
  *   annotate.c   the solved graph written onto the entries; layers
  *   categorize.c the conversion category of each late entry
@@ -23,9 +24,9 @@ typedef unsigned long long flagset;
 
 /*
  * analyze.c: what the entries reach and the summaries do not cover yet,
- * as {"callees": {name}, "stores": {dir: {field}}}: callees without a
- * summary, and the directories of drivers whose store into a field they
- * dispatch through was not seen; then the whole analysis, which writes
+ * as {"callees": {name}, "stores": {entry file: {field: {table}}}}: callees
+ * without a summary, and the entries whose driver's store into a field
+ * they dispatch through was not seen; then the whole analysis, which writes
  * its results onto @scan's entries and returns functions.json.
  */
 json_t *analysis_wanted(const struct tree *t, json_t *functions,
@@ -34,7 +35,8 @@ json_t *analyze(const struct tree *t, json_t *scan, json_t *functions,
 		json_t *links);
 /*
  * @links: what the workers found besides summaries (worker/stores.c), as
- * {"stores": [store], "defines": {file: [name]}, "refs": {file: [name]}};
+ * {"stores": [store], "defines": {file: [name]}, "refs": {file: [name]},
+ * "consts": {file: [name]}};
  * links_add() adds one worker document's.
  */
 json_t *links_new(void);
@@ -66,6 +68,7 @@ struct pend_src {
 	const char *holder;	/* the field the ops pointer came from, or NULL */
 	struct fn *at;		/* the function that dispatches */
 	bool must;		/* every success path makes the dispatch */
+	struct fn *fallback;	/* what @at does when the field is NULL */
 };
 
 struct why {
@@ -92,6 +95,7 @@ struct fn {
 	int line;
 	bool is_static;
 	bool fallback;		/* facts from the built-in table */
+	json_t *nullpaths;	/* ops field -> index of its fallback (nullpath.c) */
 	flagset may, must, clears;
 	bool rejects, rejects_below;
 	bool refuses;		/* every path refuses private mappings */
@@ -113,7 +117,10 @@ struct graph {
 	json_t *stores;		/* holder "struct.field" -> [store] */
 	json_t *definers;	/* function name -> {file: true} */
 	json_t *refs;		/* file -> [function names] */
-	json_t *uses;		/* "dir|file": does dir use library file */
+	json_t *consts;		/* file -> [enumeration constants] */
+	json_t *arrays;		/* table -> "array[]" it is stored in */
+	json_t *uses;		/* "driver|file": does it use library file */
+	json_t *owned;		/* summaries made here (nullpath.c) */
 };
 
 /* fixpoint.c */
@@ -137,8 +144,34 @@ size_t impl_fns(struct graph *g, const char *field, const char *dir,
  */
 size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 			const char *entry_file, struct fn **out,
-			json_t **stores, size_t max);
+			json_t **stores, size_t max, bool *by_store);
 bool holder_has_stores(struct graph *g, const char *holder);
+/* One target of pending dispatch @p of @from (NULL: none, unresolved). */
+struct dispatch_hop {
+	struct fn *from;
+	size_t p;
+	struct fn *target;
+	json_t *store;		/* the store that chose it, or NULL */
+	bool resolved;
+};
+typedef bool (*dispatch_visit)(const struct dispatch_hop *h, void *ctx);
+#define DISPATCH_DEPTH 3
+/*
+ * The targets of pending dispatch @p of @f, the dispatcher's fallback for
+ * a NULL field included unless a store chose them; @out and @stores hold
+ * MAX_TABLE + 2.  *@resolved: some target other than the fallback.
+ */
+size_t dispatch_reach(struct graph *g, struct fn *f, size_t p,
+		      const char *entry_file, struct fn **out, json_t **stores,
+		      bool *resolved);
+bool dispatch_each(struct graph *g, struct fn *f, const char *entry_file,
+		   int depth, dispatch_visit visit, void *ctx);
+
+/*
+ * nullpath.c: @sum without the sites of its fallbacks (a new reference),
+ * and in *@paths, when it has any, { ops field: summary of the fallback }.
+ */
+json_t *nullpath_split(json_t *sum, json_t **paths);
 
 /* annotate.c */
 void graph_annotate(struct graph *g, json_t *scan);

@@ -13,7 +13,8 @@
 
 json_t *links_new(void)
 {
-	return json_pack("{s:[], s:{}, s:{}}", "stores", "defines", "refs");
+	return json_pack("{s:[], s:{}, s:{}, s:{}}", "stores", "defines",
+			 "refs", "consts");
 }
 
 void links_add(json_t *links, json_t *facts)
@@ -28,6 +29,9 @@ void links_add(json_t *links, json_t *facts)
 	if (json_array_size(json_object_get(facts, "refs")))
 		json_object_set(json_object_get(links, "refs"), file,
 				json_object_get(facts, "refs"));
+	if (json_array_size(json_object_get(facts, "consts")))
+		json_object_set(json_object_get(links, "consts"), file,
+				json_object_get(facts, "consts"));
 }
 
 json_t *analysis_wanted(const struct tree *t, json_t *functions,

@@ -25,34 +25,73 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct entry_acc {
+	struct fn *entry;
+	flagset flags;
+	flagset *all;		/* per pending dispatch of the entry */
+	bool *special;		/* its every target always sets VM_SPECIAL */
+	json_t *unresolved;
+};
+
+static bool add_target(const struct dispatch_hop *h, void *ctx)
+{
+	struct entry_acc *a = ctx;
+	const char *field = h->from->pending.v[h->p];
+
+	if (!h->target) {
+		/* nothing is known of what it always sets */
+		if (h->from == a->entry)
+			a->all[h->p] = 0, a->special[h->p] = false;
+		jpush(a->unresolved, json_string(field));
+		return false;
+	}
+	a->flags |= h->target->may;
+	if (h->from == a->entry) {
+		a->all[h->p] &= h->target->must;
+		a->special[h->p] &= !!(h->target->must & special_mask());
+	}
+	return false;
+}
+
 /*
  * The flags of entry @f in @file: its own, and those of the targets of
- * its pending dispatches.  *@must gets the flags every success path sets:
- * a dispatch on every path adds what all its targets always set.
+ * its pending dispatches (dispatch.c).  *@must gets the flags every
+ * success path sets: a dispatch on every path adds what all its targets
+ * always set; *@special, whether every success path sets some VM_SPECIAL
+ * flag (each target one of its own).
  */
 static flagset entry_flags(struct graph *g, struct fn *f, const char *file,
-			   json_t *unresolved, flagset *must)
+			   json_t *unresolved, flagset *must, bool *special)
 {
-	struct fn *impls[MAX_TABLE + 1];
-	flagset flags = f->may;
+	struct entry_acc a = { f, f->may, NULL, NULL, unresolved };
+	json_t *uniq = json_object(), *v;
+	size_t i;
 
+	a.all = xcalloc(f->pending.n + 1, sizeof(*a.all));
+	a.special = xcalloc(f->pending.n + 1, sizeof(*a.special));
+	for (size_t p = 0; p < f->pending.n; p++)
+		a.all[p] = ~0ULL, a.special[p] = true;
+	dispatch_each(g, f, file, DISPATCH_DEPTH, add_target, &a);
 	*must = f->must;
-	for (size_t p = 0; p < f->pending.n; p++) {
-		size_t n = dispatch_targets(g, f, p, file, impls, NULL,
-					    MAX_TABLE);
-		flagset all = n ? ~0ULL : 0;
-
-		if (!n)
-			json_array_append_new(unresolved,
-					      json_string(f->pending.v[p]));
-		for (size_t k = 0; k < n; k++) {
-			flags |= impls[k]->may;
-			all &= impls[k]->must;
-		}
-		if (p < 8 && f->pend_src[p].must)
-			*must |= all;
+	*special = f->must & special_mask();
+	for (size_t p = 0; p < f->pending.n && p < 8; p++) {
+		if (!f->pend_src[p].must || a.all[p] == ~0ULL)
+			continue;
+		*must |= a.all[p];
+		*special |= a.special[p];
 	}
-	return flags;
+	/* each unresolved field once, in the order met */
+	json_array_foreach(unresolved, i, v) {
+		if (json_object_get(uniq, json_string_value(v))) {
+			json_array_remove(unresolved, i--);
+			continue;
+		}
+		json_object_set_new(uniq, json_string_value(v), json_true());
+	}
+	json_decref(uniq);
+	free(a.all);
+	free(a.special);
+	return a.flags;
 }
 
 static json_t *entry_evidence(struct graph *g, struct fn *f, flagset flags,
@@ -88,7 +127,7 @@ static json_t *entry_evidence(struct graph *g, struct fn *f, flagset flags,
  *   lost              private mappings are accepted and nothing sets
  *                     VM_SPECIAL
  */
-static const char *ksm_impact(struct fn *f, flagset flags, flagset must,
+static const char *ksm_impact(struct fn *f, flagset flags, bool always,
 			      json_t *unresolved)
 {
 	flagset special = special_mask();
@@ -97,7 +136,7 @@ static const char *ksm_impact(struct fn *f, flagset flags, flagset must,
 		return "unknown";
 	if (f->refuses)
 		return "none-shared-only";
-	if (must & special)
+	if (always)
 		return "none-special";
 	if (json_array_size(unresolved))
 		return "unknown";
@@ -106,13 +145,13 @@ static const char *ksm_impact(struct fn *f, flagset flags, flagset must,
 	return "lost";
 }
 
-static void set_impact(json_t *e, struct fn *f, flagset flags, flagset must,
+static void set_impact(json_t *e, struct fn *f, flagset flags, bool always,
 		       json_t *unresolved)
 {
 	bool late = !strcmp(jstr(e, "ksm_path"), "late");
 
 	json_object_set_new(e, "ksm_impact", late ?
-			    json_string(ksm_impact(f, flags, must, unresolved)) :
+			    json_string(ksm_impact(f, flags, always, unresolved)) :
 			    json_null());
 }
 
@@ -120,7 +159,7 @@ static void annotate_entry(struct graph *g, json_t *e)
 {
 	struct fn *f = entry_fn(g, e);
 	json_t *unresolved = json_array();
-	bool fallback = false;
+	bool fallback = false, always;
 	flagset flags, must;
 
 	if (!f) {
@@ -129,10 +168,10 @@ static void annotate_entry(struct graph *g, json_t *e)
 		json_object_set_new(e, "special", json_false());
 		json_object_set_new(e, "source", json_string("unknown"));
 		json_object_set_new(e, "unresolved", unresolved);
-		set_impact(e, NULL, 0, 0, unresolved);
+		set_impact(e, NULL, 0, false, unresolved);
 		return;
 	}
-	flags = entry_flags(g, f, jstr(e, "file"), unresolved, &must);
+	flags = entry_flags(g, f, jstr(e, "file"), unresolved, &must, &always);
 	json_object_set_new(e, "flags", flag_names(flags));
 	json_object_set_new(e, "special",
 			    json_boolean(flags & special_mask()));
@@ -151,7 +190,7 @@ static void annotate_entry(struct graph *g, json_t *e)
 					       json_false());
 	json_object_set_new(e, "evidence",
 			    entry_evidence(g, f, flags, jstr(e, "file"), &fallback));
-	set_impact(e, f, flags, must, unresolved);
+	set_impact(e, f, flags, always, unresolved);
 	json_object_set_new(e, "unresolved", unresolved);
 	json_object_set_new(e, "source",
 			    json_string(fallback ? "fallback" : "derived"));

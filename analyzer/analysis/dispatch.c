@@ -5,12 +5,16 @@
  * (fixpoint.c) is left pending on the function, and resolved here per
  * entry, in this order:
  *
- *   1. the tables the entry's own driver stores into the field the ops
- *      pointer comes from (q->mem_ops = &vb2_vmalloc_memops; for the
+ *   1. the tables the entry's own driver (the module its file is linked
+ *      into, tree/built.c; else its directory) stores into the field the
+ *      ops pointer comes from (q->mem_ops = &vb2_vmalloc_memops; for the
  *      dispatch q->mem_ops->mmap), the worker's "stores";
  *   2. else the defaults that helper libraries the driver uses store
  *      there ("if (!obj->funcs) obj->funcs = &drm_gem_dma_default_funcs;"
  *      in drm_gem_dma_helper.c, for a driver calling its functions);
+ *      for tables stored in an array by index, the tables at the indexes
+ *      the driver uses (snd_dma_ops[SNDRV_DMA_TYPE_DEV_SG], for a driver
+ *      handing SNDRV_DMA_TYPE_DEV_SG to snd_pcm_set_managed_buffer());
  *   3. else the implementations in the entry's own directory, when the
  *      dispatch is made elsewhere (a DRM driver's own funcs->mmap);
  *   4. else every implementation, when they all sit in the dispatcher's
@@ -21,6 +25,12 @@
  * Otherwise the dispatch is unresolved and named by its field: a core
  * dispatcher forwarding to whichever driver made the object
  * (dmabuf->ops->mmap) adds no flags of drivers it cannot know.
+ *
+ * A dispatch that a store resolved reaches that driver's tables only; any
+ * other also reaches the dispatcher's own fallback for a NULL field
+ * (nullpath.c).  dispatch_each() walks the targets of every pending
+ * dispatch below an entry, and of theirs in turn, for annotate.c and
+ * evidence.c.
  */
 #include "analysis/analysis.h"
 
@@ -32,21 +42,19 @@ bool holder_has_stores(struct graph *g, const char *holder)
 	return holder && json_array_size(json_object_get(g->stores, holder));
 }
 
-/* Does a parsed file in @dir call or store a function that @lib defines? */
-static bool uses_library(struct graph *g, const char *dir, const char *lib)
+/* Does a parsed file of @entry's driver call or store a function of @lib? */
+static bool uses_library(struct graph *g, const char *entry, const char *lib)
 {
-	char *key = xasprintf("%s|%s", dir, lib);
+	const char *module = built_module(g->tree, entry);
+	char *dir = path_dir(entry);
+	char *key = xasprintf("%s|%s", module ? module : dir, lib);
 	json_t *known = json_object_get(g->uses, key), *names, *n;
 	const char *file;
 	bool found = false;
 	size_t i;
 
-	if (known) {
-		free(key);
-		return json_is_true(known);
-	}
 	json_object_foreach(g->refs, file, names) {
-		if (!str_starts(file, dir) || found)
+		if (known || found || !built_same_driver(g->tree, entry, file))
 			continue;
 		json_array_foreach(names, i, n) {
 			json_t *defs = json_object_get(g->definers,
@@ -58,30 +66,48 @@ static bool uses_library(struct graph *g, const char *dir, const char *lib)
 			}
 		}
 	}
-	json_object_set_new(g->uses, key, json_boolean(found));
+	if (known)
+		found = json_is_true(known);
+	else
+		json_object_set_new(g->uses, key, json_boolean(found));
 	free(key);
+	free(dir);
 	return found;
 }
 
-/* Is @file in directory @dir itself (@exact) or below it? */
-static bool in_dir(const char *file, const char *dir, bool exact)
+/* Does a parsed file of @entry's driver use enumeration constant @name? */
+static bool uses_const(struct graph *g, const char *entry, const char *name)
 {
-	return str_starts(file, dir) &&
-	       (!exact || !strchr(file + strlen(dir), '/'));
+	json_t *names, *n;
+	const char *file;
+	size_t i;
+
+	json_object_foreach(g->consts, file, names) {
+		if (!built_same_driver(g->tree, entry, file))
+			continue;
+		json_array_foreach(names, i, n)
+			if (!strcmp(json_string_value(n), name))
+				return true;
+	}
+	return false;
 }
 
-static bool which_store(struct graph *g, json_t *s, const char *dir,
-			int kind)
+/*
+ * A store of @entry's own driver (@defaults false); or the default of a
+ * helper library the driver uses, or a table at an array index it uses
+ * (@defaults true).
+ */
+static bool which_store(struct graph *g, json_t *s, const char *entry,
+			bool defaults)
 {
-	switch (kind) {
-	case 0:		/* the driver's own directory */
-		return in_dir(jstr(s, "file"), dir, true);
-	case 1:		/* below it */
-		return in_dir(jstr(s, "file"), dir, false);
-	default:	/* a library's default, the driver using the library */
-		return jtrue(s, "default") && !str_starts(jstr(s, "file"), dir) &&
-		       uses_library(g, dir, jstr(s, "file"));
-	}
+	if (!defaults)
+		return !*jstr(s, "index") &&
+		       built_same_driver(g->tree, entry, jstr(s, "file"));
+	if (*jstr(s, "index"))
+		return uses_const(g, entry, jstr(s, "index"));
+	return jtrue(s, "default") &&
+	       !built_same_driver(g->tree, entry, jstr(s, "file")) &&
+	       uses_library(g, entry, jstr(s, "file"));
 }
 
 static size_t add_target(struct fn **out, json_t **stores, size_t n,
@@ -98,10 +124,11 @@ static size_t add_target(struct fn **out, json_t **stores, size_t n,
 	return n + 1;
 }
 
-/* The implementations of @field in the tables that @kind stores chose. */
+/* The implementations of @field in the tables that the stores chose. */
 static size_t stored_targets(struct graph *g, const char *field,
-			     const char *holder, const char *dir, int kind,
-			     struct fn **out, json_t **stores, size_t max)
+			     const char *holder, const char *entry,
+			     bool defaults, struct fn **out, json_t **stores,
+			     size_t max)
 {
 	json_t *impls = json_object_get(g->impls, field), *s, *e;
 	size_t i, k, n = 0;
@@ -109,7 +136,7 @@ static size_t stored_targets(struct graph *g, const char *field,
 	json_array_foreach(json_object_get(g->stores, holder), i, s) {
 		bool own = false;
 
-		if (!which_store(g, s, dir, kind))
+		if (!which_store(g, s, entry, defaults))
 			continue;
 		/* a static table of the storing file before one of its name */
 		json_array_foreach(impls, k, e)
@@ -132,7 +159,7 @@ static size_t stored_targets(struct graph *g, const char *field,
 
 size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 			const char *entry_file, struct fn **out,
-			json_t **stores, size_t max)
+			json_t **stores, size_t max, bool *by_store)
 {
 	const char *field = f->pending.v[p];
 	const struct pend_src *src = p < 8 ? &f->pend_src[p] : NULL;
@@ -143,12 +170,13 @@ size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 
 	if (stores)
 		memset(stores, 0, max * sizeof(*stores));
-	for (int kind = 0; holder && !n && kind < 3; kind++) {
-		/* below the driver's directory: not from a core's own */
-		if (kind == 1 && at && str_starts(at, dir))
-			continue;
-		n = stored_targets(g, field, holder, dir, kind, out, stores, max);
-	}
+	if (holder)
+		n = stored_targets(g, field, holder, entry_file, false, out,
+				   stores, max);
+	if (holder && !n)
+		n = stored_targets(g, field, holder, entry_file, true, out,
+				   stores, max);
+	*by_store = n > 0;
 	if (!n && !(at && str_starts(at, dir)))
 		n = impl_fns(g, field, dir, false, out, max);
 	if (!n && at) {
@@ -161,4 +189,54 @@ size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 	free(dir);
 	free(at);
 	return n > max ? 0 : n;
+}
+
+/*
+ * Calls @visit for each target of each pending dispatch of @f seen from
+ * @entry_file, fallbacks included, then for those of the targets' own
+ * pending dispatches (a helper dispatching again, drm_gem_shmem_mmap's
+ * dma_buf_mmap), to @depth levels.  @visit returns true to stop; so does
+ * dispatch_each.  An unresolved dispatch is visited once with no target.
+ */
+size_t dispatch_reach(struct graph *g, struct fn *f, size_t p,
+		      const char *entry_file, struct fn **out, json_t **stores,
+		      bool *resolved)
+{
+	bool by_store;
+	size_t n = dispatch_targets(g, f, p, entry_file, out, stores,
+				    MAX_TABLE, &by_store);
+
+	*resolved = n > 0;
+	if (p < 8 && f->pend_src[p].fallback && !by_store) {
+		out[n] = f->pend_src[p].fallback;
+		stores[n++] = NULL;
+	}
+	return n;
+}
+
+bool dispatch_each(struct graph *g, struct fn *f, const char *entry_file,
+		   int depth, dispatch_visit visit, void *ctx)
+{
+	struct fn *t[MAX_TABLE + 2];
+	json_t *stores[MAX_TABLE + 2];
+
+	for (size_t p = 0; p < f->pending.n; p++) {
+		bool resolved;
+		size_t n = dispatch_reach(g, f, p, entry_file, t, stores,
+					  &resolved);
+		struct dispatch_hop h = { f, p, NULL, NULL, resolved };
+
+		if (!resolved && visit(&h, ctx))
+			return true;
+		for (size_t k = 0; k < n; k++) {
+			h.target = t[k];
+			h.store = stores[k];
+			if (visit(&h, ctx))
+				return true;
+			if (depth > 1 && t[k]->pending.n &&
+			    dispatch_each(g, t[k], entry_file, depth - 1, visit, ctx))
+				return true;
+		}
+	}
+	return false;
 }

@@ -17,6 +17,10 @@ static json_t *hop(struct fn *f, int at, const char *via)
 	json_t *h = json_pack("{s:s, s:s, s:i}", "function", f->name,
 			      "file", f->file, "line", f->line);
 
+	/* what the dispatcher does when the ops field is NULL (nullpath.c) */
+	if (f->sum && *jstr(f->sum, "fallback_of"))
+		json_object_set_new(h, "when_null", json_string(
+			jstr(f->sum, "fallback_of")));
 	if (at)
 		json_object_set_new(h, "at", json_integer(at));
 	if (via)
@@ -107,35 +111,61 @@ static void store_hop(json_t *chain, json_t *store)
 		"file", jstr(store, "file"), "line", jint(store, "line"),
 		"in", jstr(store, "in"), "in_line", jint(store, "in_line"),
 		"default", jtrue(store, "default")));
+	if (*jstr(store, "index"))
+		json_object_set(json_object_get(h, "store"), "index",
+				json_object_get(store, "index"));
+}
+
+static void truncate_chain(json_t *chain, size_t n)
+{
+	while (json_array_size(chain) > n)
+		json_array_remove(chain, json_array_size(chain) - 1);
+}
+
+/*
+ * A chain from @f down to @flag through its pending dispatches, as seen
+ * from @entry_file, into the targets' own dispatches to @depth levels.
+ */
+static bool pending_chain(struct graph *g, struct fn *f, int flag,
+			  const char *entry_file, json_t *chain,
+			  bool *fallback, int depth)
+{
+	struct fn *t[MAX_TABLE + 2];
+	json_t *stores[MAX_TABLE + 2];
+	size_t mark = json_array_size(chain);
+
+	for (size_t p = 0; p < f->pending.n; p++) {
+		bool resolved;
+		size_t n = dispatch_reach(g, f, p, entry_file, t, stores,
+					  &resolved);
+
+		for (size_t k = 0; k < n; k++) {
+			bool here = t[k]->may & (1ULL << flag);
+
+			if (!here && (depth <= 1 || !t[k]->pending.n))
+				continue;
+			if (follow_pending(f, f->pending.v[p], chain)) {
+				store_hop(chain, stores[k]);
+				if (here ? follow(t[k], flag, chain, fallback) :
+				    pending_chain(g, t[k], flag, entry_file, chain,
+						  fallback, depth - 1))
+					return true;
+			}
+			truncate_chain(chain, mark);
+		}
+	}
+	return false;
 }
 
 json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
 		       const char *entry_file, bool *fallback)
 {
-	json_t *chain = json_array(), *stores[MAX_TABLE + 1];
-	struct fn *impls[MAX_TABLE + 1];
+	json_t *chain = json_array();
 
-	if (f->may & (1ULL << flag)) {
-		if (follow(f, flag, chain, fallback))
-			return chain;
-		json_decref(chain);
-		return NULL;
-	}
-	/* the flag comes from an implementation behind a dispatch */
-	for (size_t p = 0; p < f->pending.n; p++) {
-		size_t n = dispatch_targets(g, f, p, entry_file, impls, stores,
-					    MAX_TABLE);
-
-		for (size_t k = 0; k < n; k++) {
-			if (!(impls[k]->may & (1ULL << flag)))
-				continue;
-			if (follow_pending(f, f->pending.v[p], chain) &&
-			    (store_hop(chain, stores[k]), true) &&
-			    follow(impls[k], flag, chain, fallback))
-				return chain;
-			json_array_clear(chain);
-		}
-	}
+	if (f->may & (1ULL << flag) ? follow(f, flag, chain, fallback) :
+	    pending_chain(g, f, flag, entry_file, chain, fallback,
+			  DISPATCH_DEPTH))
+		return chain;
 	json_decref(chain);
 	return NULL;
 }

@@ -48,17 +48,25 @@ static const struct fallback {
 	{ NULL, { NULL } },
 };
 
-static size_t add_fn(struct graph *g, struct fn *f)
+/* A node of the graph; found by its name unless @hidden (a fallback). */
+static size_t add_node(struct graph *g, struct fn *f, bool hidden)
 {
 	json_t *l = json_object_get(g->byname, f->name);
 
 	g->fns = xrealloc(g->fns, (g->n + 1) * sizeof(*g->fns));
 	g->fns[g->n] = f;
 	f->idx = g->n;
+	if (hidden)
+		return g->n++;
 	if (!l)
 		json_object_set_new(g->byname, f->name, l = json_array());
 	json_array_append_new(l, json_integer(g->n));
 	return g->n++;
+}
+
+static size_t add_fn(struct graph *g, struct fn *f)
+{
+	return add_node(g, f, false);
 }
 
 /*
@@ -210,6 +218,28 @@ size_t impl_fns(struct graph *g, const char *field, const char *dir,
 }
 
 /*
+ * The array every table implementing @field is stored in, by index
+ * ("snd_dma_ops[]"), or NULL: a dispatch through "ops = snd_dma_ops[type]"
+ * is then resolved per entry by the indexes its driver uses (dispatch.c).
+ */
+static const char *array_of(struct graph *g, const char *field)
+{
+	const char *array = NULL;
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(json_object_get(g->impls, field), i, e) {
+		const char *a = json_string_value(json_object_get(g->arrays,
+							jstr(e, "ops_name")));
+
+		if (!a || (array && strcmp(a, array)))
+			return NULL;
+		array = a;
+	}
+	return array;
+}
+
+/*
  * A dispatch binds here to a kernel-internal table (every implementation
  * in the dispatcher's own directory), unless drivers store tables into
  * the field the ops pointer comes from: then each entry point gets the
@@ -225,22 +255,30 @@ static void dispatch_edges(struct graph *g, struct fn *f)
 	json_array_foreach(json_object_get(f->sum, "dispatch"), i, d) {
 		const char *field = jstr(d, "field");
 		const char *holder = json_string_value(json_object_get(d, "holder"));
+
+		if (!holder)
+			holder = array_of(g, field);
 		int line = json_integer_value(json_object_get(d, "line"));
 		size_t all = impl_fns(g, field, NULL, false, targets, MAX_TABLE);
 		size_t local = impl_fns(g, field, dir, true, targets, MAX_TABLE);
 
 		if (!sv_contains(&f->reached, field))
 			sv_push(&f->reached, field);
+		json_t *nullidx = json_object_get(f->nullpaths, field);
+		struct fn *null = nullidx ? g->fns[json_integer_value(nullidx)] : NULL;
+
 		if (all && all == local && all <= MAX_TABLE &&
 		    !holder_has_stores(g, holder)) {
 			for (size_t k = 0; k < all; k++)
 				add_edge(f, targets[k], line, false, field, false);
+			if (null)
+				add_edge(f, null, line, false, field, false);
 		} else if (!sv_contains(&f->pending, field)) {
 			if (f->pending.n < 8) {
 				f->why_pending[f->pending.n] = (struct why){
 					WHY_DISPATCH, line, field, NULL, false };
 				f->pend_src[f->pending.n] = (struct pend_src){
-					holder, f, jtrue(d, "must") };
+					holder, f, jtrue(d, "must"), null };
 			}
 			sv_push(&f->pending, field);
 		}
@@ -259,9 +297,14 @@ static void index_links(struct graph *g, json_t *links)
 	g->definers = json_object();
 	g->uses = json_object();
 	g->refs = json_incref(json_object_get(links, "refs"));
+	g->consts = json_incref(json_object_get(links, "consts"));
+	g->arrays = json_object();
 	json_array_foreach(json_object_get(links, "stores"), i, s) {
 		json_t *l = json_object_get(g->stores, jstr(s, "holder"));
 
+		if (*jstr(s, "index"))
+			json_object_set(g->arrays, jstr(s, "table"),
+					json_object_get(s, "holder"));
 		if (!l)
 			json_object_set_new(g->stores, jstr(s, "holder"),
 					    l = json_array());
@@ -279,6 +322,38 @@ static void index_links(struct graph *g, json_t *links)
 			json_object_set_new(l, file, json_true());
 		}
 	}
+}
+
+static struct fn *new_fn(struct graph *g, json_t *sum, bool hidden)
+{
+	struct fn *f = xcalloc(1, sizeof(*f));
+
+	json_array_append_new(g->owned, sum);
+	f->sum = sum;
+	f->name = jstr(sum, "name");
+	f->file = jstr(sum, "file");
+	f->line = json_integer_value(json_object_get(sum, "line"));
+	f->is_static = json_is_true(json_object_get(sum, "static"));
+	direct_facts(f);
+	add_node(g, f, hidden);
+	return f;
+}
+
+/* A function, and the fallbacks of its dispatches as nodes of their own. */
+static void add_summary(struct graph *g, json_t *s)
+{
+	json_t *paths, *p;
+	const char *field;
+	struct fn *f = new_fn(g, nullpath_split(s, &paths), false);
+
+	json_object_foreach(paths, field, p) {
+		struct fn *null = new_fn(g, json_incref(p), true);
+
+		if (!f->nullpaths)
+			f->nullpaths = json_object();
+		json_object_set_new(f->nullpaths, field, json_integer(null->idx));
+	}
+	json_decref(paths);
 }
 
 void graph_build(struct graph *g, const struct tree *t, json_t *functions,
@@ -302,21 +377,14 @@ void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 		json_array_append(l, e);
 		free(key);
 	}
+	g->owned = json_array();
 	json_array_foreach(functions, i, s) {
 		char *key = xasprintf("%s:%s:%lld", jstr(s, "name"), jstr(s, "file"),
 				      json_integer_value(json_object_get(s, "line")));
-		struct fn *f;
 
 		if (!json_object_get(seen, key)) {
 			json_object_set_new(seen, key, json_true());
-			f = xcalloc(1, sizeof(*f));
-			f->sum = s;
-			f->name = jstr(s, "name");
-			f->file = jstr(s, "file");
-			f->line = json_integer_value(json_object_get(s, "line"));
-			f->is_static = json_is_true(json_object_get(s, "static"));
-			direct_facts(f);
-			add_fn(g, f);
+			add_summary(g, s);
 		}
 		free(key);
 	}
@@ -348,7 +416,7 @@ static bool inherit_pending(struct fn *f, struct edge *e)
 				(struct why){ WHY_CALL, e->line, NULL, e->to,
 					      e->guessed };
 			f->pend_src[f->pending.n] = p < 8 ? e->to->pend_src[p] :
-				(struct pend_src){ NULL, NULL, false };
+				(struct pend_src){ NULL, NULL, false, NULL };
 			f->pend_src[f->pending.n].must &= e->must && !e->field;
 		}
 		sv_push(&f->pending, e->to->pending.v[p]);
@@ -438,6 +506,7 @@ void graph_free(struct graph *g)
 {
 	for (size_t i = 0; i < g->n; i++) {
 		free(g->fns[i]->edges);
+		json_decref(g->fns[i]->nullpaths);
 		sv_free(&g->fns[i]->pending);
 		sv_free(&g->fns[i]->reached);
 		free(g->fns[i]);
@@ -448,7 +517,10 @@ void graph_free(struct graph *g)
 	json_decref(g->stores);
 	json_decref(g->definers);
 	json_decref(g->refs);
+	json_decref(g->consts);
+	json_decref(g->arrays);
 	json_decref(g->uses);
+	json_decref(g->owned);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -459,6 +531,9 @@ static void mark_reachable(struct fn *f, bool *seen)
 	seen[f->idx] = true;
 	for (size_t k = 0; k < f->nedges; k++)
 		mark_reachable(f->edges[k].to, seen);
+	for (size_t p = 0; p < f->pending.n && p < 8; p++)
+		if (f->pend_src[p].fallback)
+			mark_reachable(f->pend_src[p].fallback, seen);
 }
 
 /*
@@ -496,26 +571,39 @@ json_t *graph_unresolved_callees(struct graph *g, json_t *entries)
 	return out;
 }
 
-/* Does a parsed file directly in @dir store a table into @holder? */
-static bool dir_stores(struct graph *g, const char *dir, const char *holder)
+/* Does a parsed file of @entry's driver store a table into @holder? */
+static bool driver_stores(struct graph *g, const char *entry,
+			  const char *holder)
 {
 	json_t *s;
 	size_t i;
 
-	json_array_foreach(json_object_get(g->stores, holder), i, s) {
-		const char *file = jstr(s, "file");
-
-		if (str_starts(file, dir) && !strchr(file + strlen(dir), '/'))
+	json_array_foreach(json_object_get(g->stores, holder), i, s)
+		if (built_same_driver(g->tree, entry, jstr(s, "file")))
 			return true;
-	}
 	return false;
+}
+
+/* The tables that have an implementation of ops field @field, by name. */
+static void tables_of(struct graph *g, const char *field, json_t *names)
+{
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(json_object_get(g->impls, field), i, e)
+		if (!strchr(jstr(e, "ops_name"), '[') &&
+		    !strchr(jstr(e, "ops_name"), '.') &&
+		    !strchr(jstr(e, "ops_name"), ' '))
+			json_object_set_new(names, jstr(e, "ops_name"), json_true());
 }
 
 /*
  * Where a driver's own store may be in a file not parsed yet: for each
  * entry reaching a dispatch through a field (its holder) into which no
- * parsed file of the entry's directory stores, { dir: { field name } }.
- * A core's own entries (the dispatch made in their directory) ask nothing.
+ * parsed file of the entry's driver stores,
+ * { entry file: { field name: { table name } } }, the tables that
+ * implement what is dispatched.  A core's own entries (the dispatch made
+ * in their directory) ask nothing.
  */
 json_t *graph_wanted_stores(struct graph *g, json_t *entries)
 {
@@ -525,7 +613,8 @@ json_t *graph_wanted_stores(struct graph *g, json_t *entries)
 
 	json_array_foreach(entries, i, e) {
 		struct fn *f = entry_fn(g, e);
-		char *dir = path_dir(jstr(e, "file"));
+		const char *file = jstr(e, "file");
+		char *dir = path_dir(file);
 
 		if (f) {
 			memset(seen, 0, g->n * sizeof(*seen));
@@ -537,17 +626,20 @@ json_t *graph_wanted_stores(struct graph *g, json_t *entries)
 			json_array_foreach(json_object_get(g->fns[k]->sum, "dispatch"), j, d) {
 				const char *holder = json_string_value(
 					json_object_get(d, "holder"));
-				json_t *fields;
+				json_t *fields, *tables;
 
 				if (!holder || !strchr(holder, '.') ||
-				    dir_stores(g, dir, holder))
+				    driver_stores(g, file, holder))
 					continue;
-				fields = json_object_get(out, dir);
+				fields = json_object_get(out, file);
 				if (!fields)
-					json_object_set_new(out, dir,
+					json_object_set_new(out, file,
 							    fields = json_object());
-				json_object_set_new(fields, strrchr(holder, '.') + 1,
-						    json_true());
+				tables = json_object_get(fields, strrchr(holder, '.') + 1);
+				if (!tables)
+					json_object_set_new(fields, strrchr(holder, '.') + 1,
+							    tables = json_object());
+				tables_of(g, jstr(d, "field"), tables);
 			}
 		}
 		free(dir);

@@ -84,8 +84,17 @@ static void write_evidence(FILE *f, json_t *evidence, size_t k)
 			json_integer_value(at ? at : json_object_get(h, "line")),
 			flags, jstr(h, "function"),
 			next ? jstr(next, "function") : jstr(h, "via"));
+		/* what the dispatcher does without the hook (nullpath.c) */
+		if (next && *jstr(next, "when_null"))
+			fprintf(f, " (when %s is NULL)", jstr(next, "when_null"));
 		/* the driver's store that chose the target of a dispatch */
-		if (st)
+		if (st && *jstr(st, "index"))
+			fprintf(f, " (%.*s[%s] = &%s at %s:%lld)",
+				(int)strlen(jstr(st, "holder")) - 2,
+				jstr(st, "holder"), jstr(st, "index"),
+				jstr(st, "table"), jstr(st, "file"),
+				jint(st, "line"));
+		else if (st)
 			fprintf(f, " (%s = &%s at %s:%lld)", jstr(st, "holder"),
 				jstr(st, "table"), jstr(st, "file"),
 				jint(st, "line"));

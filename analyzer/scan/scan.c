@@ -102,15 +102,15 @@ static void wanted_files(const struct tree *t, struct symindex *ix,
 			 json_t *parsed, struct strvec *out, size_t budget)
 {
 	json_t *w = analysis_wanted(t, functions, links, entries), *v, *fields;
-	const char *name, *dir;
+	const char *name, *entry;
 
 	json_object_foreach(json_object_get(w, "callees"), name, v)
 		want(symindex_files(ix, name), parsed, out, budget);
-	json_object_foreach(json_object_get(w, "stores"), dir, fields) {
+	json_object_foreach(json_object_get(w, "stores"), entry, fields) {
 		json_object_foreach(fields, name, v) {
 			struct strvec files = { 0 };
 
-			select_store_files(t, dir, name, &files);
+			select_store_files(t, entry, name, v, &files);
 			want(&files, parsed, out, budget);
 			sv_free(&files);
 		}

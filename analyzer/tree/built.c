@@ -10,7 +10,12 @@
  * top-level Makefile hands to Kbuild (core-y, libs-y, drivers-y and its
  * exported variables such as BITS).
  *
- * Each file is then built "yes", "no" or "unknown":
+ * Each file is then built "yes", "no" or "unknown", and belongs to the
+ * object it is linked into: a composite module (habanalabs.o from
+ * common/, gaudi/, goya/, ...), or its own object.  That object is the
+ * file's driver, when the analysis asks which tables a driver chose.
+ *
+ * The states:
  *   yes      listed in an object list that the configuration enables;
  *   no       in a directory that is not built, disabled ("obj-n"), or
  *            simply not listed by a Makefile that was read completely;
@@ -29,7 +34,8 @@
 #define MAX_COMPOSITE 4		/* nesting of composite objects */
 
 struct built {
-	json_t *files;		/* "dir/x.c" -> enum built_state */
+	json_t *files;		/* "dir/x.c" -> [enum built_state, "module.o"] */
+	json_t *modules;	/* "dir/module.o" -> ["dir/x.c", ...] */
 	json_t *dirs;		/* "dir" -> [state, complete] */
 	json_t *included;	/* "dir" -> {"dir/x.c" included by a built file} */
 	struct mk base;		/* configuration and global variables */
@@ -77,10 +83,18 @@ static char *normalize(const char *dir, const char *word)
 	return out;
 }
 
-static void set_file(struct built *b, const char *path, int st)
+static void set_file(struct built *b, const char *path, int st,
+		     const char *module)
 {
-	if (state_of(b->files, path, -1) < st)
-		jset(b->files, path, json_integer(st));
+	json_t *files;
+
+	if (state_of(b->files, path, -1) >= st)
+		return;
+	jset(b->files, path, json_pack("[i, s]", st, module));
+	files = json_object_get(b->modules, module);
+	if (!files)
+		jset(b->modules, module, files = json_array());
+	jpush(files, json_string(path));
 }
 
 static void enqueue(struct built *b, const char *dir, int st)
@@ -100,11 +114,11 @@ static void enqueue(struct built *b, const char *dir, int st)
 }
 
 static void add_object(struct built *b, struct mk *m, const char *dir,
-		       const char *word, int st, int depth);
+		       const char *word, int st, int depth, const char *module);
 
 /* The parts of composite object @name (without ".o"), or false if none. */
 static bool composite(struct built *b, struct mk *m, const char *dir,
-		      const char *name, int st, int depth)
+		      const char *name, int st, int depth, const char *module)
 {
 	static const char *const suffix[] = { "-objs", "-y", "-m" };
 	bool any = false;
@@ -120,18 +134,22 @@ static bool composite(struct built *b, struct mk *m, const char *dir,
 		for (w = strtok_r(val, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
 			any = true;
 			if (depth < MAX_COMPOSITE)
-				add_object(b, m, dir, w, st, depth + 1);
+				add_object(b, m, dir, w, st, depth + 1, module);
 		}
 		free(val);
 	}
 	return any;
 }
 
+/*
+ * Object @word of directory @dir's lists: a subdirectory, a composite
+ * object, or a file.  @module is the composite it is part of, if any.
+ */
 static void add_object(struct built *b, struct mk *m, const char *dir,
-		       const char *word, int st, int depth)
+		       const char *word, int st, int depth, const char *module)
 {
 	size_t n;
-	char *path, *name;
+	char *path, *name, *own = NULL;
 
 	if (word[0] == '?') {
 		word++;
@@ -155,15 +173,19 @@ static void add_object(struct built *b, struct mk *m, const char *dir,
 	if (!str_ends(word, ".o"))
 		return;
 	name = xstrndup(word, n - 2);
-	if (depth == MAX_COMPOSITE || !composite(b, m, dir, name, st, depth)) {
+	if (!module)
+		module = own = normalize(dir, word);
+	if (module && (depth == MAX_COMPOSITE ||
+		       !composite(b, m, dir, name, st, depth, module))) {
 		char *c = xasprintf("%s.c", name);
 
 		path = normalize(dir, c);
 		if (path)
-			set_file(b, path, st);
+			set_file(b, path, st, module);
 		free(path);
 		free(c);
 	}
+	free(own);
 	free(name);
 }
 
@@ -176,7 +198,7 @@ static void add_list(struct built *b, struct mk *m, const char *dir,
 	if (!val)
 		return;
 	for (w = strtok_r(val, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
-		add_object(b, m, dir, w, st, 0);
+		add_object(b, m, dir, w, st, 0, NULL);
 	free(val);
 }
 
@@ -307,6 +329,7 @@ void built_load(struct tree *t)
 		return;
 	b = xcalloc(1, sizeof(*b));
 	b->files = json_object();
+	b->modules = json_object();
 	b->dirs = json_object();
 	b->included = json_object();
 	mk_init(&b->base, t->kdir);
@@ -333,6 +356,7 @@ void built_free(struct built *b)
 	if (!b)
 		return;
 	json_decref(b->files);
+	json_decref(b->modules);
 	json_decref(b->dirs);
 	json_decref(b->included);
 	mk_free(&b->base);
@@ -446,6 +470,35 @@ enum built_state built_file(const struct tree *t, const char *rel)
 	}
 	free(d);
 	return st;
+}
+
+const char *built_module(const struct tree *t, const char *rel)
+{
+	json_t *f = t->built ? json_object_get(t->built->files, rel) : NULL;
+
+	return json_string_value(json_array_get(f, 1));
+}
+
+/* The files of @module, in no fixed order; NULL when it is not known. */
+json_t *built_module_files(const struct tree *t, const char *module)
+{
+	return t->built ? json_object_get(t->built->modules, module) : NULL;
+}
+
+bool built_same_driver(const struct tree *t, const char *a, const char *b)
+{
+	const char *ma = built_module(t, a), *mb = built_module(t, b);
+	char *da, *db;
+	bool same;
+
+	if (ma && mb)
+		return !strcmp(ma, mb);
+	da = path_dir(a);
+	db = path_dir(b);
+	same = !strcmp(da, db);
+	free(da);
+	free(db);
+	return same;
 }
 
 const char *built_name(enum built_state s)

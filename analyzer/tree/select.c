@@ -187,8 +187,12 @@ void select_candidates(const struct tree *t, struct strvec *files,
 	sv_free(&macros);
 }
 
-/* "field = &" (not "=="), after "." or "->": a store of a table's address */
-static bool stores_address(const char *text, const char *field)
+/*
+ * "field = &table" (not "=="), after "." or "->": a store of the address
+ * of one of @tables into @field.
+ */
+static bool stores_address(const char *text, const char *field,
+			   json_t *tables)
 {
 	size_t n = strlen(field);
 
@@ -204,41 +208,74 @@ static bool stores_address(const char *text, const char *field)
 			continue;
 		for (q++; isspace((unsigned char)*q); q++)
 			;
-		if (*q == '&')
-			return true;
+		if (*q++ != '&')
+			continue;
+		while (isspace((unsigned char)*q))
+			q++;
+		for (p = q; ident_char(*p); p++)
+			;
+		if (p > q && p - q < 128) {
+			char name[128];
+
+			memcpy(name, q, p - q);
+			name[p - q] = '\0';
+			if (json_object_get(tables, name))
+				return true;
+		}
+		p = q;
 	}
 	return false;
 }
 
-/*
- * The .c files directly in @dir (relative to KDIR) that store a table's
- * address into a field named @field: where a driver says which ops its
- * objects get (q->mem_ops = &vb2_vmalloc_memops;), often in a probe file
- * that never mentions mmap.
- */
-void select_store_files(const struct tree *t, const char *dir,
-			const char *field, struct strvec *out)
+/* @rel, when it stores one of @tables' address into field @field */
+static void store_file(const struct tree *t, const char *rel,
+		       const char *field, json_t *tables, struct strvec *out)
 {
-	char *abs = path_join(t->kdir, dir);
-	DIR *d = opendir(abs);
-	struct dirent *de;
+	char *p = path_join(t->kdir, rel);
+	char *text = read_file(p, NULL);
 
+	if (text && stores_address(text, field, tables))
+		sv_push(out, rel);
+	free(text);
+	free(p);
+}
+
+/*
+ * The .c files of @entry's driver (the module it is linked into, else its
+ * directory) that store the address of one of @tables (names) into a
+ * field named @field:
+ * where a driver says which ops its objects get
+ * (q->mem_ops = &vb2_vmalloc_memops;), often in a probe file that never
+ * mentions mmap.
+ */
+void select_store_files(const struct tree *t, const char *entry,
+			const char *field, json_t *tables, struct strvec *out)
+{
+	json_t *files = built_module_files(t, built_module(t, entry)), *f;
+	char *dir, *abs;
+	struct dirent *de;
+	DIR *d;
+	size_t i;
+
+	if (files) {
+		json_array_foreach(files, i, f)
+			store_file(t, json_string_value(f), field, tables, out);
+		return;
+	}
+	dir = path_dir(entry);
+	abs = path_join(t->kdir, dir);
+	d = opendir(abs);
 	while (d && (de = readdir(d))) {
-		char *rel, *p, *text;
+		char *rel;
 
 		if (!str_ends(de->d_name, ".c"))
 			continue;
-		rel = xasprintf("%s%s%s", dir, *dir && !str_ends(dir, "/") ? "/" : "",
-				de->d_name);
-		p = path_join(t->kdir, rel);
-		text = read_file(p, NULL);
-		if (text && stores_address(text, field))
-			sv_push(out, rel);
-		free(text);
-		free(p);
+		rel = xasprintf("%s%s", dir, de->d_name);
+		store_file(t, rel, field, tables, out);
 		free(rel);
 	}
 	if (d)
 		closedir(d);
 	free(abs);
+	free(dir);
 }

@@ -89,6 +89,15 @@ void built_free(struct built *b);
 enum built_state built_file(const struct tree *t, const char *rel);
 const char *built_name(enum built_state s);
 /*
+ * The object file @rel is linked into ("drivers/accel/habanalabs/
+ * habanalabs.o", or its own "dir/x.o"), NULL when not known; that
+ * object's files (NULL when not known); and whether two files belong to
+ * one driver: one object when both are known, else one directory.
+ */
+const char *built_module(const struct tree *t, const char *rel);
+json_t *built_module_files(const struct tree *t, const char *module);
+bool built_same_driver(const struct tree *t, const char *a, const char *b);
+/*
  * Which of @n definitions (their files) of one function a reference from
  * file @near binds to: one in a built file, the scanned arch's first,
  * then the nearest by path.  *@guessed tells that several files were as
@@ -119,7 +128,7 @@ void compiler_flags_keep(char *const *argv, size_t argc, const char *dir,
 /* select.c */
 void select_candidates(const struct tree *t, struct strvec *files,
 		       bool show_macros);
-void select_store_files(const struct tree *t, const char *dir,
-			const char *field, struct strvec *out);
+void select_store_files(const struct tree *t, const char *entry,
+			const char *field, json_t *tables, struct strvec *out);
 
 #endif

@@ -239,6 +239,26 @@ static void walk_record_init(struct dctx *d, CXCursor init, CXType t,
 }
 
 /* An array designator "[i] = v" has the index, then the value. */
+/* "[SNDRV_DMA_TYPE_DEV] = &snd_dma_dev_ops": a table at a named index */
+static void array_store(struct dctx *d, const char *array, CXCursor index,
+			CXCursor value)
+{
+	CXCursor c = clang_getCursorReferenced(strip_expr(index));
+	char *name;
+	struct store_site s = {
+		.array = array, .at = value,
+		.in = d->func ? d->func : d->var,
+		.in_line = d->func ? d->func_line : d->var_line,
+	};
+
+	if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
+		return;
+	name = cursor_name(c);
+	s.index = name;
+	record_store(d->w, &s, value);
+	free(name);
+}
+
 static void walk_array_init(struct dctx *d, CXCursor init, const char *name,
 			    const char *form)
 {
@@ -259,6 +279,7 @@ static void walk_array_init(struct dctx *d, CXCursor init, const char *name,
 					idx = clang_EvalResult_getAsLongLong(r);
 				if (r)
 					clang_EvalResult_dispose(r);
+				array_store(d, name, kids.v[0], kids.v[1]);
 				v = kids.v[1];
 			}
 		}
@@ -406,6 +427,7 @@ static void visit(struct dctx *d, CXCursor c, int depth)
 		return;
 	case CXCursor_DeclRefExpr:
 		record_function_ref(d->w, c);
+		record_const_ref(d->w, c);
 		break;
 	case CXCursor_CompoundLiteralExpr:
 		saved = d->var;

@@ -11,7 +11,11 @@
  *   defines  the non-static functions the file defines;
  *   refs     the functions of other files it refers to (calls, or stores
  *            in its own tables), so that the driver can tell which helper
- *            libraries a driver uses.
+ *            libraries a driver uses;
+ *   consts   the enumeration constants its functions use, and
+ *            tables stored into an array at such an index
+ *            ("[SNDRV_DMA_TYPE_DEV] = &snd_dma_dev_ops"): a driver passing
+ *            SNDRV_DMA_TYPE_DEV_SG to the helpers chooses its table.
  *
  * A table is a variable whose struct type has a member that takes a VMA
  * (file_operations, drm_gem_object_funcs, vb2_mem_ops, ...), other than a
@@ -88,14 +92,16 @@ void record_store(struct wctx *w, const struct store_site *s, CXCursor value)
 		free(type);
 		return;
 	}
-	owner = field_owner(s->field);
-	fname = cursor_name(s->field);
-	holder = xasprintf("%s.%s", owner, fname);
+	owner = s->array ? xstrdup(s->array) : field_owner(s->field);
+	fname = s->array ? xstrdup("[]") : cursor_name(s->field);
+	holder = xasprintf("%s%s%s", owner, s->array ? "" : ".", fname);
 	o = json_pack("{s:s, s:o, s:s, s:s, s:i, s:s, s:i, s:b}",
 		      "holder", holder, "table", json_take(cursor_name(var)),
 		      "table_type", type, "file", l.file, "line", (int)l.line,
 		      "in", s->in ? s->in : "?", "in_line", (int)s->in_line,
 		      "default", s->guarded);
+	if (s->index)
+		json_object_set_new(o, "index", json_string(s->index));
 	if (!w->stores)
 		w->stores = json_array();
 	json_array_append_new(w->stores, o);
@@ -137,6 +143,18 @@ void record_function_def(struct wctx *w, CXCursor fn)
 	free(name);
 }
 
+void record_const_ref(struct wctx *w, CXCursor ref)
+{
+	CXCursor c = clang_getCursorReferenced(ref);
+	char *name;
+
+	if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
+		return;
+	name = cursor_name(c);
+	json_object_set_new(set_of(&w->consts), name, json_true());
+	free(name);
+}
+
 static json_t *sorted_names(json_t *set)
 {
 	struct strvec names = { 0 };
@@ -158,7 +176,10 @@ void record_stores(struct wctx *w, json_t *doc)
 	json_object_set_new(doc, "stores", w->stores ? w->stores : json_array());
 	json_object_set_new(doc, "defines", sorted_names(w->defines));
 	json_object_set_new(doc, "refs", sorted_names(w->refs));
+	json_object_set_new(doc, "consts", sorted_names(w->consts));
 	json_decref(w->defines);
 	json_decref(w->refs);
+	json_decref(w->consts);
+	w->consts = NULL;
 	w->stores = w->defines = w->refs = NULL;
 }

@@ -63,6 +63,16 @@ struct sctx {
 	CXCursor *vars;		/* parameters and locals holding the VMA */
 	unsigned nvars;
 	bool returned;		/* a success return has been seen */
+	/*
+	 * In "if (obj->funcs->mmap) obj->funcs->mmap(..); else X;", X runs
+	 * only when the field is NULL: its sites are marked "unless" the
+	 * field, and the dispatch counts as made on every path where the if
+	 * statement is reached (@pos_must), X standing in for it.
+	 */
+	const char *unless;
+	const char *pos_field;
+	bool pos_must;
+	struct strvec fields;	/* owns the strings above */
 };
 
 static bool is_vma_var(struct sctx *s, CXCursor decl)
@@ -110,6 +120,8 @@ static void site(struct sctx *s, json_t *o, CXCursor c, bool must)
 	}
 	wloc_free(&l);
 	json_object_set_new(o, "must", json_boolean(must && !s->returned));
+	if (s->unless)
+		json_object_set_new(o, "unless", json_string(s->unless));
 }
 
 static void collect_bits(CXCursor c, json_t *bits)
@@ -188,69 +200,6 @@ static void prim_call(struct sctx *s, CXCursor call, const struct prim *p,
 			   clang_Cursor_getArgument(call, p->arg + 1), name, must);
 }
 
-/* "owner.field" of an ops-pointer call such as obj->funcs->mmap(obj, vma) */
-static char *dispatch_field(CXCursor callee)
-{
-	CXCursor e = strip_expr(callee), f, rec;
-	char *owner, *field, *out;
-
-	if (clang_getCursorKind(e) != CXCursor_MemberRefExpr)
-		return NULL;
-	f = clang_getCursorReferenced(e);
-	if (clang_getCursorKind(f) != CXCursor_FieldDecl)
-		return NULL;
-	rec = clang_getCursorSemanticParent(f);
-	owner = cursor_name(rec);
-	/* vm_ops->close(vma) and the like act on an existing VMA */
-	if (is_lifecycle_type(owner)) {
-		free(owner);
-		return NULL;
-	}
-	field = cursor_name(f);
-	out = xasprintf("%s.%s", owner, field);
-	free(owner);
-	free(field);
-	return out;
-}
-
-/*
- * Where the ops pointer of a dispatch comes from: "vb2_queue.mem_ops" for
- * q->mem_ops->mmap(..), also through a local initialised from such a
- * field ("ops = obj->funcs; ops->mmap(..)").  NULL when it is anything
- * else (a call's result, an array element, a parameter).
- */
-static char *dispatch_holder(CXCursor callee)
-{
-	CXCursor e = strip_expr(callee), base, f;
-	struct cxvec kids = { 0 };
-	char *owner, *field, *out = NULL;
-
-	children_of(e, &kids);
-	base = kids.n ? strip_expr(kids.v[0]) : clang_getNullCursor();
-	cxvec_free(&kids);
-	if (clang_getCursorKind(base) == CXCursor_DeclRefExpr) {
-		CXCursor var = clang_getCursorReferenced(base);
-
-		if (clang_getCursorKind(var) != CXCursor_VarDecl)
-			return NULL;
-		children_of(var, &kids);
-		base = kids.n ? strip_expr(kids.v[kids.n - 1]) : clang_getNullCursor();
-		cxvec_free(&kids);
-	}
-	if (clang_getCursorKind(base) != CXCursor_MemberRefExpr)
-		return NULL;
-	f = clang_getCursorReferenced(base);
-	if (clang_getCursorKind(f) != CXCursor_FieldDecl)
-		return NULL;
-	owner = field_owner(f);
-	field = cursor_name(f);
-	if (*owner && *field)
-		out = xasprintf("%s.%s", owner, field);
-	free(owner);
-	free(field);
-	return out;
-}
-
 static char *tokens_of(struct wctx *w, CXCursor c);
 
 /*
@@ -296,6 +245,8 @@ static void call_site(struct sctx *s, CXCursor call, bool must)
 		if (field) {
 			char *holder = dispatch_holder(kids.v[0]);
 
+			if (s->pos_field && !strcmp(field, s->pos_field))
+				must = s->pos_must;
 			o = json_pack("{s:s, s:i, s:s?}", "field", field,
 				      "argno", argno, "holder", holder);
 			free(holder);
@@ -460,15 +411,70 @@ static bool set_if_missing(struct sctx *s, CXCursor cond)
 	return idiom;
 }
 
+/* Does @c (a branch) end with a return? */
+static bool ends_in_return(CXCursor c)
+{
+	struct cxvec kids = { 0 };
+	bool r;
+
+	if (clang_getCursorKind(c) != CXCursor_CompoundStmt)
+		return clang_getCursorKind(c) == CXCursor_ReturnStmt;
+	children_of(c, &kids);
+	r = kids.n && clang_getCursorKind(kids.v[kids.n - 1]) == CXCursor_ReturnStmt;
+	cxvec_free(&kids);
+	return r;
+}
+
+/*
+ * "if (x->f) A else B", f an ops field taking a VMA: A dispatches through
+ * it, B is what happens without it (also the rest of the block when A
+ * returns).  B is walked as a path of its own, marked "unless" f.
+ */
+static void walk_field_if(struct sctx *s, struct cxvec *kids, bool must,
+			  int test, char *field)
+{
+	const char *unless = s->unless, *pos = s->pos_field;
+	bool pos_must = s->pos_must, returned = s->returned;
+
+	sv_take(&s->fields, field);
+	walk(s, kids->v[0], must);
+	for (unsigned i = 1; i < kids->n; i++) {
+		if ((test > 0) == (i == 1)) {
+			s->pos_field = field;
+			s->pos_must = must && !s->returned;
+			walk(s, kids->v[i], false);
+			s->pos_field = pos;
+			s->pos_must = pos_must;
+		} else {
+			s->unless = field;
+			walk(s, kids->v[i], must);
+			s->unless = unless;
+		}
+		/* a return in one branch does not end the other's path */
+		s->returned = returned;
+	}
+	/* "if (x->f) return x->f(..);": the rest is the fallback */
+	if (test > 0 && kids->n == 2 && ends_in_return(kids->v[1]))
+		s->unless = field;
+}
+
 static void walk_if(struct sctx *s, CXCursor c, bool must)
 {
 	struct cxvec kids = { 0 };
 	bool then_must = false;
+	char *field = NULL;
+	int test;
 
 	children_of(c, &kids);
 	if (kids.n >= 2) {
 		private_guard(s, kids.v[0], kids.v[1], must);
 		then_must = kids.n == 2 && set_if_missing(s, kids.v[0]);
+	}
+	test = kids.n >= 2 && !s->unless ? field_test(kids.v[0], &field) : 0;
+	if (test) {
+		walk_field_if(s, &kids, must, test, field);
+		cxvec_free(&kids);
+		return;
 	}
 	/* the condition always runs; the branches may not */
 	for (unsigned i = 0; i < kids.n; i++)
@@ -497,6 +503,14 @@ static void walk(struct sctx *s, CXCursor c, bool must)
 	case CXCursor_IfStmt:
 		walk_if(s, c, must);
 		return;
+	case CXCursor_CompoundStmt: {
+		/* a fallback begun in a block ends with it */
+		const char *unless = s->unless;
+
+		walk_kids(s, c, must, -1);
+		s->unless = unless;
+		return;
+	}
 	case CXCursor_ForStmt:
 	case CXCursor_WhileStmt:
 	case CXCursor_DoStmt:
@@ -592,6 +606,7 @@ static void summarize_fn(struct wctx *w, CXCursor fn)
 			walk(&s, kids.v[i], true);
 	cxvec_free(&kids);
 	free(s.vars);
+	sv_free(&s.fields);
 	json_array_append_new(w->functions, s.fn);
 }
 

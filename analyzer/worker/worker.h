@@ -7,6 +7,7 @@
  *   discover.c   mmap entry points (struct fields typed to take a VMA)
  *   summarize.c  per-function summaries of what is done to a VMA
  *   stores.c     ops tables stored into fields; functions defined, used
+ *   opsfield.c   calls through ops fields, and tests of them
  *   inclusions.c the headers the file included, for the facts cache
  *   types.c      which types take a VMA; lifecycle hook structs
  *   cursor.c     libclang helpers: strings, children, tokens, locations
@@ -34,6 +35,7 @@ struct wctx {
 	json_t *stores;		/* see stores.c */
 	json_t *defines;
 	json_t *refs;
+	json_t *consts;
 };
 
 /* A position in the tree, with paths relative to KDIR where possible. */
@@ -74,9 +76,16 @@ void discover_tu(struct wctx *w);	/* discover.c */
 void summarize_tu(struct wctx *w);	/* summarize.c */
 void record_inclusions(struct wctx *w, json_t *doc);	/* inclusions.c */
 
+/* opsfield.c */
+char *dispatch_field(CXCursor callee);
+char *dispatch_holder(CXCursor callee);
+int field_test(CXCursor cond, char **field);
+
 /* stores.c */
 struct store_site {
-	CXCursor field;		/* the FieldDecl stored into */
+	CXCursor field;		/* the FieldDecl stored into, unless... */
+	const char *array;	/* ...an element of this array, at @index */
+	const char *index;
 	CXCursor at;		/* the stored value, for its position */
 	const char *in;		/* the enclosing function, or variable */
 	unsigned in_line;	/* where @in is defined */
@@ -85,6 +94,7 @@ struct store_site {
 void record_store(struct wctx *w, const struct store_site *s, CXCursor value);
 void record_function_ref(struct wctx *w, CXCursor ref);
 void record_function_def(struct wctx *w, CXCursor fn);
+void record_const_ref(struct wctx *w, CXCursor ref);
 void record_stores(struct wctx *w, json_t *doc);
 
 #endif
