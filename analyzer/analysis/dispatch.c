@@ -166,6 +166,8 @@ size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 	const char *holder = src ? src->holder : NULL;
 	char *dir = path_dir(entry_file);
 	char *at = src && src->at ? path_dir(src->at->file) : NULL;
+	/* a core's own entry: no driver chose anything */
+	bool core = at && str_starts(at, dir);
 	size_t n = 0, all, local;
 
 	if (stores)
@@ -173,11 +175,11 @@ size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 	if (holder)
 		n = stored_targets(g, field, holder, entry_file, false, out,
 				   stores, max);
-	if (holder && !n)
+	if (holder && !n && !core)
 		n = stored_targets(g, field, holder, entry_file, true, out,
 				   stores, max);
 	*by_store = n > 0;
-	if (!n && !(at && str_starts(at, dir)))
+	if (!n && !core)
 		n = impl_fns(g, field, dir, false, out, max);
 	if (!n && at) {
 		all = impl_fns(g, field, NULL, false, out, max);
