@@ -145,7 +145,6 @@ size_t impl_fns(struct graph *g, const char *field, const char *dir,
 size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 			const char *entry_file, struct fn **out,
 			json_t **stores, size_t max, bool *by_store);
-bool holder_has_stores(struct graph *g, const char *holder);
 /* One target of pending dispatch @p of @from (NULL: none, unresolved). */
 struct dispatch_hop {
 	struct fn *from;

@@ -37,11 +37,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool holder_has_stores(struct graph *g, const char *holder)
-{
-	return holder && json_array_size(json_object_get(g->stores, holder));
-}
-
 /* Does a parsed file of @entry's driver call or store a function of @lib? */
 static bool uses_library(struct graph *g, const char *entry, const char *lib)
 {

@@ -239,6 +239,12 @@ static const char *array_of(struct graph *g, const char *field)
 	return array;
 }
 
+/* Does any driver store a table into field @holder? */
+static bool holder_has_stores(struct graph *g, const char *holder)
+{
+	return holder && json_array_size(json_object_get(g->stores, holder));
+}
+
 /*
  * A dispatch binds here to a kernel-internal table (every implementation
  * in the dispatcher's own directory), unless drivers store tables into
