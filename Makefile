@@ -35,8 +35,8 @@ DRIVER_LIBS := -ljansson -lxxhash
 
 # The driver, folder by folder in the order a scan runs through them.
 COMMON_SRC := util.c proc.c
-TREE_SRC := tree.c sources.c kbuild.c shim.c makeflags.c makefile.c built.c \
-	    compdb.c select.c
+TREE_SRC := tree.c sources.c kbuild.c shim.c makeflags.c makefile.c makeexpand.c \
+	    built.c compdb.c select.c
 ANALYSIS_SRC := vmflags.c symindex.c fixpoint.c dispatch.c nullpath.c evidence.c \
 		annotate.c categorize.c analyze.c
 SCAN_SRC := scan.c pool.c cache.c merge.c

@@ -15,40 +15,12 @@
  * adds with a leading '?'.  The caller (built.c) reads such words as
  * "unknown".  Nothing is ever run: $(shell) is not evaluated.
  */
-#include "tree/tree.h"
+#include "tree/make.h"
 
 #include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MK_DEPTH 8	/* nested expansions and includes */
-
-struct sbuf {
-	char *s;
-	size_t n, cap;
-};
-
-static void sb_addn(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void sb_add(struct sbuf *b, const char *s)
-{
-	sb_addn(b, s, strlen(s));
-}
-
-static char *sb_take(struct sbuf *b)
-{
-	return b->s ? b->s : xstrdup("");
-}
 
 /*
  * Joins continuation lines; the logical lines of @text, in order.  An
@@ -78,381 +50,13 @@ void mk_logical_lines(char *text, struct strvec *lines)
 		sv_take(lines, sb_take(&cur));
 }
 
-void mk_init(struct mk *m, const char *root)
-{
-	memset(m, 0, sizeof(*m));
-	m->vars = json_object();
-	m->exported = json_object();
-	m->root = root;
-}
-
-void mk_free(struct mk *m)
-{
-	json_decref(m->vars);
-	json_decref(m->exported);
-	memset(m, 0, sizeof(*m));
-}
-
-const char *mk_get(const struct mk *m, const char *name)
-{
-	for (; m; m = m->parent) {
-		json_t *v = json_object_get(m->vars, name);
-
-		if (v)
-			return json_string_value(v);
-	}
-	return NULL;
-}
-
-void mk_set(struct mk *m, const char *name, const char *value)
-{
-	jset(m->vars, name, json_string(value));
-}
-
-/* The words of @s, split at blanks. */
-static void words_of(const char *s, struct strvec *out)
-{
-	while (*s) {
-		size_t n;
-
-		while (isspace((unsigned char)*s))
-			s++;
-		n = strcspn(s, " \t\n");
-		if (n)
-			sv_take(out, xstrndup(s, n));
-		s += n;
-	}
-}
-
-static char *join_words(const struct strvec *w)
-{
-	struct sbuf b = { 0 };
-
-	for (size_t i = 0; i < w->n; i++) {
-		if (i)
-			sb_add(&b, " ");
-		sb_add(&b, w->v[i]);
-	}
-	return sb_take(&b);
-}
-
-/* make's pattern match: "%" matches any stem, else the word itself. */
-static bool pat_match(const char *pat, const char *w, size_t *stem_at,
-		      size_t *stem_len)
-{
-	const char *pc = strchr(pat, '%');
-	size_t pre, post, wn = strlen(w);
-
-	if (!pc) {
-		*stem_at = *stem_len = 0;
-		return !strcmp(pat, w);
-	}
-	pre = pc - pat;
-	post = strlen(pc + 1);
-	if (wn < pre + post || strncmp(w, pat, pre) ||
-	    strcmp(w + wn - post, pc + 1))
-		return false;
-	*stem_at = pre;
-	*stem_len = wn - pre - post;
-	return true;
-}
-
-static char *patsubst(const char *pat, const char *rep, const char *text)
-{
-	struct strvec w = { 0 };
-	struct sbuf b = { 0 };
-	const char *rc = strchr(rep, '%');
-
-	words_of(text, &w);
-	for (size_t i = 0; i < w.n; i++) {
-		size_t at, len;
-
-		if (i)
-			sb_add(&b, " ");
-		if (!pat_match(pat, w.v[i], &at, &len)) {
-			sb_add(&b, w.v[i]);
-		} else if (rc) {
-			sb_addn(&b, rep, rc - rep);
-			sb_addn(&b, w.v[i] + at, len);
-			sb_add(&b, rc + 1);
-		} else {
-			sb_add(&b, rep);
-		}
-	}
-	sv_free(&w);
-	return sb_take(&b);
-}
-
-static char *subst(const char *from, const char *to, const char *text)
-{
-	struct sbuf b = { 0 };
-	size_t n = strlen(from);
-	const char *p;
-
-	if (!n)
-		return xstrdup(text);
-	while ((p = strstr(text, from))) {
-		sb_addn(&b, text, p - text);
-		sb_add(&b, to);
-		text = p + n;
-	}
-	sb_add(&b, text);
-	return sb_take(&b);
-}
-
-/* addprefix, addsuffix, filter, filter-out, sort, strip, firstword, notdir */
-static char *word_fn(const char *fn, const char *arg, const char *text)
-{
-	struct strvec w = { 0 }, pats = { 0 }, out = { 0 };
-	char *res;
-
-	words_of(text, &w);
-	words_of(arg, &pats);
-	for (size_t i = 0; i < w.n; i++) {
-		bool hit = false;
-		size_t a, l;
-		const char *slash;
-
-		for (size_t k = 0; k < pats.n && !hit; k++)
-			hit = pat_match(pats.v[k], w.v[i], &a, &l);
-		if (!strcmp(fn, "addprefix"))
-			sv_pushf(&out, "%s%s", arg, w.v[i]);
-		else if (!strcmp(fn, "addsuffix"))
-			sv_pushf(&out, "%s%s", w.v[i], arg);
-		else if (!strcmp(fn, "notdir"))
-			sv_push(&out, (slash = strrchr(w.v[i], '/')) ? slash + 1 : w.v[i]);
-		else if (!strcmp(fn, "filter") ? hit :
-			 !strcmp(fn, "filter-out") ? !hit :
-			 !strcmp(fn, "firstword") ? i == 0 : true)
-			sv_push(&out, w.v[i]);
-	}
-	if (!strcmp(fn, "sort"))
-		sv_sort_uniq(&out);
-	res = join_words(&out);
-	sv_free(&w);
-	sv_free(&pats);
-	sv_free(&out);
-	return res;
-}
-
-static char *expand_depth(struct mk *m, const char *s, int depth);
-
-/* Splits "a,b,c" at the commas outside parentheses, expanding each. */
-static void fn_args(struct mk *m, const char *s, size_t n, int depth,
-		    struct strvec *args, int max)
-{
-	int paren = 0;
-	size_t start = 0;
-
-	for (size_t i = 0; i <= n; i++) {
-		char c = i < n ? s[i] : ',';
-
-		if (c == '(' || c == '{')
-			paren++;
-		else if (c == ')' || c == '}')
-			paren--;
-		if ((c == ',' && !paren && (int)args->n < max - 1) || i == n) {
-			char *raw = xstrndup(s + start, i - start);
-
-			sv_take(args, expand_depth(m, raw, depth + 1));
-			free(raw);
-			start = i + 1;
-		}
-	}
-}
-
-static char *strip(const char *s)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return xstrndup(s, n);
-}
-
-/* A function call "name args" inside $( ); NULL when @s names none. */
-static char *call_fn(struct mk *m, const char *s, size_t n, int depth)
-{
-	static const char *const known[] = {
-		"if", "or", "and", "subst", "patsubst", "addprefix",
-		"addsuffix", "filter", "filter-out", "strip", "sort",
-		"firstword", "notdir", NULL };
-	size_t fl = strcspn(s, " \t");
-	struct strvec a = { 0 };
-	char *fn, *res = NULL;
-	int max = 3;
-
-	if (fl >= n || !fl)
-		return NULL;
-	fn = xstrndup(s, fl);
-	for (int i = 0; known[i]; i++) {
-		if (strcmp(known[i], fn))
-			continue;
-		if (!strcmp(fn, "or") || !strcmp(fn, "and"))
-			max = 64;
-		else if (!strcmp(fn, "strip") || !strcmp(fn, "sort") ||
-			 !strcmp(fn, "firstword") || !strcmp(fn, "notdir"))
-			max = 1;
-		else if (strcmp(fn, "if") && strcmp(fn, "subst") &&
-			 strcmp(fn, "patsubst"))
-			max = 2;
-		fn_args(m, s + fl + 1, n - fl - 1, depth, &a, max);
-		while ((int)a.n < max)
-			sv_push(&a, "");
-		break;
-	}
-	if (!a.n && strchr(fn, '$') == NULL && !isupper((unsigned char)*fn) &&
-	    strspn(fn, "abcdefghijklmnopqrstuvwxyz-_") == fl) {
-		/* $(shell ...), $(call ...), $(wildcard ...): not evaluated */
-		free(fn);
-		return xstrdup("?");
-	}
-	if (!a.n) {
-		free(fn);
-		return NULL;
-	}
-	if (!strcmp(fn, "if")) {
-		char *c = strip(a.v[0]);
-
-		res = xstrdup(*c ? a.v[1] : a.v[2]);
-		if (strchr(c, '?'))
-			res = (free(res), xstrdup("?"));
-		free(c);
-	} else if (!strcmp(fn, "or") || !strcmp(fn, "and")) {
-		bool and = !strcmp(fn, "and");
-
-		for (size_t i = 0; i < a.n && !res; i++) {
-			char *c = strip(a.v[i]);
-
-			if (and ? !*c : !!*c)
-				res = xstrdup(and ? "" : c);
-			else if (and && i + 1 == a.n)
-				res = xstrdup(c);
-			free(c);
-		}
-		if (!res)
-			res = xstrdup("");
-	} else if (!strcmp(fn, "subst")) {
-		res = subst(a.v[0], a.v[1], a.v[2]);
-	} else if (!strcmp(fn, "patsubst")) {
-		char *p = strip(a.v[0]), *r = strip(a.v[1]);
-
-		res = patsubst(p, r, a.v[2]);
-		free(p);
-		free(r);
-	} else if (max == 1) {
-		res = word_fn(fn, "", a.v[0]);
-	} else {
-		char *p = strip(a.v[0]);
-
-		res = word_fn(fn, p, a.v[1]);
-		free(p);
-	}
-	sv_free(&a);
-	free(fn);
-	return res;
-}
-
-/* The value of a reference "$(...)", its inside @s of length @n. */
-static char *reference(struct mk *m, const char *s, size_t n, int depth)
-{
-	char *inner, *name, *res, *colon, *eq;
-	const char *v;
-
-	res = call_fn(m, s, n, depth);
-	if (res)
-		return res;
-	inner = xstrndup(s, n);
-	name = expand_depth(m, inner, depth + 1);
-	free(inner);
-	/* a substitution reference: $(var:.o=.c) */
-	colon = strchr(name, ':');
-	eq = colon ? strchr(colon, '=') : NULL;
-	if (colon && eq) {
-		char *pat, *rep;
-
-		*colon = *eq = '\0';
-		v = mk_get(m, name);
-		res = v && depth < MK_DEPTH ? expand_depth(m, v, depth + 1) :
-					      xstrdup("");
-		pat = strchr(colon + 1, '%') ? xstrdup(colon + 1) :
-					       xasprintf("%%%s", colon + 1);
-		rep = strchr(eq + 1, '%') ? xstrdup(eq + 1) :
-					    xasprintf("%%%s", eq + 1);
-		inner = patsubst(pat, rep, res);
-		free(pat), free(rep), free(res), free(name);
-		return inner;
-	}
-	v = mk_get(m, name);
-	res = v && depth < MK_DEPTH ? expand_depth(m, v, depth + 1) :
-				      xstrdup("");
-	free(name);
-	return res;
-}
-
-static char *expand_depth(struct mk *m, const char *s, int depth)
-{
-	struct sbuf b = { 0 };
-
-	while (*s) {
-		char open, close;
-		const char *p;
-		int paren = 0;
-		char *val;
-
-		if (s[0] != '$') {
-			size_t n = strcspn(s, "$");
-
-			sb_addn(&b, s, n);
-			s += n;
-			continue;
-		}
-		open = s[1];
-		if (open == '$') {
-			sb_add(&b, "$");
-			s += 2;
-			continue;
-		}
-		if (open != '(' && open != '{') {
-			/* $@, $<, $x: automatic variables, not in object lists */
-			sb_add(&b, "?");
-			s += open ? 2 : 1;
-			continue;
-		}
-		close = open == '(' ? ')' : '}';
-		for (p = s + 2; *p; p++) {
-			if (*p == open)
-				paren++;
-			else if (*p == close && !paren--)
-				break;
-		}
-		if (!*p) {
-			sb_add(&b, "?");
-			break;
-		}
-		val = depth < MK_DEPTH ? reference(m, s + 2, p - s - 2, depth) :
-					 xstrdup("?");
-		sb_add(&b, val);
-		free(val);
-		s = p + 1;
-	}
-	return sb_take(&b);
-}
-
-char *mk_expand(struct mk *m, const char *s)
-{
-	return expand_depth(m, s, 0);
-}
-
 /* Each word of @s with a leading '?': added under an undecided condition. */
 static char *mark_unknown(const char *s)
 {
 	struct strvec w = { 0 };
 	char *res;
 
-	words_of(s, &w);
+	mk_words(s, &w);
 	for (size_t i = 0; i < w.n; i++) {
 		if (w.v[i][0] != '?') {
 			char *t = xasprintf("?%s", w.v[i]);
@@ -461,7 +65,7 @@ static char *mark_unknown(const char *s)
 			w.v[i] = t;
 		}
 	}
-	res = join_words(&w);
+	res = mk_join(&w);
 	sv_free(&w);
 	return res;
 }
@@ -477,7 +81,7 @@ static int condition(struct mk *m, const char *kw, const char *rest)
 	int r;
 
 	if (!strcmp(kw, "ifdef") || !strcmp(kw, "ifndef")) {
-		char *name = strip(rest), *en = mk_expand(m, name);
+		char *name = mk_strip(rest), *en = mk_expand(m, name);
 		const char *v = mk_get(m, en);
 
 		x = v ? mk_expand(m, v) : xstrdup("");
@@ -495,10 +99,10 @@ static int condition(struct mk *m, const char *kw, const char *rest)
 			n--;
 		if (n < 2)
 			return -1;
-		fn_args(m, rest + 1, n - 2, 0, &args, 2);
+		mk_args(m, rest + 1, n - 2, 0, &args, 2);
 		if (args.n == 2) {
-			a = strip(args.v[0]);
-			b = strip(args.v[1]);
+			a = mk_strip(args.v[0]);
+			b = mk_strip(args.v[1]);
 		}
 		sv_free(&args);
 	} else if (*rest == '"' || *rest == '\'') {
@@ -566,7 +170,7 @@ static void assign(struct mk *m, const char *lhs, const char *op,
 	char *name = mk_expand(m, lhs), *val, *old, *t;
 	const char *prev;
 
-	t = strip(name);
+	t = mk_strip(name);
 	free(name);
 	name = t;
 	if (!*name || strchr(name, ' ') || strchr(name, '?')) {
@@ -706,7 +310,7 @@ static void assign_line(struct mk *m, const char *l, const char *at,
 		assign(m, lhs, op, rhs, act);
 	if (export) {
 		name = mk_expand(m, lhs);
-		s = strip(name);
+		s = mk_strip(name);
 		jset(m->exported, s, json_true());
 		free(name), free(s);
 	}

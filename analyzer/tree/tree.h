@@ -8,6 +8,7 @@
  *   shim.c       stand-in generated headers for a tree that cannot be prepared
  *   makeflags.c  the per-directory ccflags of the tree's Makefiles
  *   makefile.c   make's language, as far as Kbuild files need it
+ *   makeexpand.c its $(references) and text functions (make.h)
  *   built.c      which .c files the configuration builds
  *   compdb.c     compile_commands.json, and the one filter of compiler flags
  *   select.c     the text pass that picks the files worth parsing
