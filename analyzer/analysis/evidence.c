@@ -202,6 +202,9 @@ static json_t *dump_fn(struct graph *g, struct fn *f)
 	json_object_set_new(o, "why", why);
 	json_object_set_new(o, "unresolved", pend);
 	json_object_set_new(o, "fallback", json_boolean(f->fallback));
+	if (f->sum && *jstr(f->sum, "fallback_of"))
+		json_object_set_new(o, "when_null", json_string(
+			jstr(f->sum, "fallback_of")));
 	if (!f->fallback)
 		json_object_set_new(o, "built", json_string(
 			built_name(built_file(g->tree, f->file))));
