@@ -174,3 +174,23 @@ char *field_owner(CXCursor field)
 		return cx_take(clang_getTypeSpelling(clang_getCursorType(rec)));
 	return cursor_name(rec);
 }
+
+/* The name of the macro expanded at @l when @l lies in an expansion. */
+char *macro_at(struct wctx *w, CXSourceLocation l)
+{
+	CXFile sf, ef;
+	unsigned sl, el, sc, ec;
+	CXToken *tok;
+	char *name = NULL;
+
+	clang_getSpellingLocation(l, &sf, &sl, &sc, NULL);
+	clang_getExpansionLocation(l, &ef, &el, &ec, NULL);
+	if (clang_File_isEqual(sf, ef) && sl == el && sc == ec)
+		return NULL;
+	tok = clang_getToken(w->tu, clang_getLocation(w->tu, ef, el, ec));
+	if (tok) {
+		name = cx_take(clang_getTokenSpelling(w->tu, *tok));
+		clang_disposeTokens(w->tu, tok, 1);
+	}
+	return name ? name : xstrdup("?");
+}

@@ -32,26 +32,6 @@ struct dctx {
 	bool guarded;		/* a store tested to be empty first */
 };
 
-/* The name of the macro expanded at @l when @l lies in an expansion. */
-static char *macro_at(struct wctx *w, CXSourceLocation l)
-{
-	CXFile sf, ef;
-	unsigned sl, el, sc, ec;
-	CXToken *tok;
-	char *name = NULL;
-
-	clang_getSpellingLocation(l, &sf, &sl, &sc, NULL);
-	clang_getExpansionLocation(l, &ef, &el, &ec, NULL);
-	if (clang_File_isEqual(sf, ef) && sl == el && sc == ec)
-		return NULL;
-	tok = clang_getToken(w->tu, clang_getLocation(w->tu, ef, el, ec));
-	if (tok) {
-		name = cx_take(clang_getTokenSpelling(w->tu, *tok));
-		clang_disposeTokens(w->tu, tok, 1);
-	}
-	return name ? name : xstrdup("?");
-}
-
 static void count_excluded(struct wctx *w, const char *type, const char *field)
 {
 	char *key = xasprintf("%s.%s", type, field);
@@ -243,17 +223,15 @@ static void walk_record_init(struct dctx *d, CXCursor init, CXType t,
 static void array_store(struct dctx *d, const char *array, CXCursor index,
 			CXCursor value)
 {
-	CXCursor c = clang_getCursorReferenced(strip_expr(index));
-	char *name;
+	char *name = const_name(d->w, index);
 	struct store_site s = {
 		.array = array, .at = value,
 		.in = d->func ? d->func : d->var,
 		.in_line = d->func ? d->func_line : d->var_line,
 	};
 
-	if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
+	if (!name)
 		return;
-	name = cursor_name(c);
 	s.index = name;
 	record_store(d->w, &s, value);
 	free(name);
@@ -429,6 +407,11 @@ static void visit(struct dctx *d, CXCursor c, int depth)
 		record_function_ref(d->w, c);
 		record_const_ref(d->w, c);
 		break;
+	case CXCursor_CallExpr:
+		/* a macro constant handed to a helper (SNDRV_DMA_TYPE_DEV_SG) */
+		for (int i = 0; i < clang_Cursor_getNumArguments(c); i++)
+			record_const_ref(d->w, clang_Cursor_getArgument(c, i));
+		break;
 	case CXCursor_CompoundLiteralExpr:
 		saved = d->var;
 		d->var = xasprintf("(compound literal in %s)",
@@ -444,8 +427,15 @@ static void visit(struct dctx *d, CXCursor c, int depth)
 							  "initializer");
 		return;
 	case CXCursor_BinaryOperator:
-		if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign)
+		if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign) {
+			struct cxvec kids = { 0 };
+
 			walk_assign(d, c);
+			children_of(c, &kids);
+			if (kids.n == 2)
+				record_const_ref(d->w, kids.v[1]);
+			cxvec_free(&kids);
+		}
 		break;
 	default:
 		break;

@@ -143,15 +143,42 @@ void record_function_def(struct wctx *w, CXCursor fn)
 	free(name);
 }
 
-void record_const_ref(struct wctx *w, CXCursor ref)
+/*
+ * The name of the constant @expr spells: an enumerator, or a macro that
+ * expands to an integer ("SNDRV_DMA_TYPE_DEV_SG", a #define); else NULL.
+ */
+char *const_name(struct wctx *w, CXCursor expr)
 {
-	CXCursor c = clang_getCursorReferenced(ref);
-	char *name;
+	CXCursor e = strip_expr(expr);
+	char *t, *name = NULL;
+	size_t n;
 
-	if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
-		return;
-	name = cursor_name(c);
-	json_object_set_new(set_of(&w->consts), name, json_true());
+	if (clang_getCursorKind(e) == CXCursor_DeclRefExpr) {
+		CXCursor c = clang_getCursorReferenced(e);
+
+		return clang_getCursorKind(c) == CXCursor_EnumConstantDecl ?
+		       cursor_name(c) : NULL;
+	}
+	if (clang_getCursorKind(e) != CXCursor_IntegerLiteral)
+		return NULL;
+	/* a literal where an upper-case macro name was written */
+	t = macro_at(w, clang_getCursorLocation(e));
+	n = t ? strlen(t) : 0;
+	if (n && strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == n &&
+	    !(t[0] >= '0' && t[0] <= '9'))
+		name = t;
+	else
+		free(t);
+	return name;
+}
+
+/* A constant the file uses: an argument, a value stored, an enumerator. */
+void record_const_ref(struct wctx *w, CXCursor expr)
+{
+	char *name = const_name(w, expr);
+
+	if (name)
+		json_object_set_new(set_of(&w->consts), name, json_true());
 	free(name);
 }
 

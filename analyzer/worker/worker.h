@@ -63,6 +63,7 @@ bool wloc_of(struct wctx *w, CXCursor c, struct wloc *out);
 void wloc_free(struct wloc *l);
 bool wctx_wants(struct wctx *w, CXCursor c);
 char *field_owner(CXCursor field);
+char *macro_at(struct wctx *w, CXSourceLocation l);
 char *rel_path(struct wctx *w, const char *abs);
 
 /* types.c: what kind of VMA a function type takes: "vma", "desc" or NULL. */
@@ -94,7 +95,8 @@ struct store_site {
 void record_store(struct wctx *w, const struct store_site *s, CXCursor value);
 void record_function_ref(struct wctx *w, CXCursor ref);
 void record_function_def(struct wctx *w, CXCursor fn);
-void record_const_ref(struct wctx *w, CXCursor ref);
+void record_const_ref(struct wctx *w, CXCursor expr);
+char *const_name(struct wctx *w, CXCursor expr);
 void record_stores(struct wctx *w, json_t *doc);
 
 #endif

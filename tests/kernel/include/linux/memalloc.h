@@ -2,11 +2,10 @@
 #ifndef _LINUX_MEMALLOC_H
 #define _LINUX_MEMALLOC_H
 #include <linux/fs.h>
-enum {
-	SNDRV_DMA_TYPE_UNKNOWN,
-	SNDRV_DMA_TYPE_VMALLOC,
-	SNDRV_DMA_TYPE_DEV_IRAM,
-};
+/* macros, as in include/sound/memalloc.h */
+#define SNDRV_DMA_TYPE_UNKNOWN		0
+#define SNDRV_DMA_TYPE_VMALLOC		1
+#define SNDRV_DMA_TYPE_DEV_IRAM		2
 struct snd_dma_buffer {
 	int type;
 	void *area;
