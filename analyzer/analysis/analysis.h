@@ -157,14 +157,15 @@ typedef bool (*dispatch_visit)(const struct dispatch_hop *h, void *ctx);
 #define DISPATCH_DEPTH 3
 /*
  * The targets of pending dispatch @p of @f, the dispatcher's fallback for
- * a NULL field included unless a store chose them; @out and @stores hold
- * MAX_TABLE + 2.  *@resolved: some target other than the fallback.
+ * a NULL field included unless a store chose them, and the entry's own
+ * callback @self left out; @out and @stores hold MAX_TABLE + 2.
+ * *@resolved: some target other than the fallback.
  */
 size_t dispatch_reach(struct graph *g, struct fn *f, size_t p,
-		      const char *entry_file, struct fn **out, json_t **stores,
-		      bool *resolved);
+		      const char *entry_file, struct fn *self, struct fn **out,
+		      json_t **stores, bool *resolved);
 bool dispatch_each(struct graph *g, struct fn *f, const char *entry_file,
-		   int depth, dispatch_visit visit, void *ctx);
+		   struct fn *self, int depth, dispatch_visit visit, void *ctx);
 
 /*
  * nullpath.c: @sum without the sites of its fallbacks (a new reference),

@@ -71,7 +71,7 @@ static flagset entry_flags(struct graph *g, struct fn *f, const char *file,
 	a.special = xcalloc(f->pending.n + 1, sizeof(*a.special));
 	for (size_t p = 0; p < f->pending.n; p++)
 		a.all[p] = ~0ULL, a.special[p] = true;
-	dispatch_each(g, f, file, DISPATCH_DEPTH, add_target, &a);
+	dispatch_each(g, f, file, f, DISPATCH_DEPTH, add_target, &a);
 	*must = f->must;
 	*special = f->must & special_mask();
 	for (size_t p = 0; p < f->pending.n && p < 8; p++) {

@@ -190,19 +190,31 @@ size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 
 /*
  * Calls @visit for each target of each pending dispatch of @f seen from
- * @entry_file, fallbacks included, then for those of the targets' own
+ * @entry_file (whose callback is @self), fallbacks included, then for those of the targets' own
  * pending dispatches (a helper dispatching again, drm_gem_shmem_mmap's
  * dma_buf_mmap), to @depth levels.  @visit returns true to stop; so does
  * dispatch_each.  An unresolved dispatch is visited once with no target.
  */
 size_t dispatch_reach(struct graph *g, struct fn *f, size_t p,
-		      const char *entry_file, struct fn **out, json_t **stores,
-		      bool *resolved)
+		      const char *entry_file, struct fn *self, struct fn **out,
+		      json_t **stores, bool *resolved)
 {
 	bool by_store;
 	size_t n = dispatch_targets(g, f, p, entry_file, out, stores,
-				    MAX_TABLE, &by_store);
+				    MAX_TABLE, &by_store), k = 0;
 
+	/*
+	 * The entry's own callback is no target of its own dispatch: that
+	 * forwards to another file's ops (a stacked file system's
+	 * vfs_mmap(lower, vma)), which is not known.
+	 */
+	for (size_t i = 0; i < n; i++) {
+		if (out[i] == self)
+			continue;
+		stores[k] = stores[i];
+		out[k++] = out[i];
+	}
+	n = k;
 	*resolved = n > 0;
 	if (p < 8 && f->pend_src[p].fallback && !by_store) {
 		out[n] = f->pend_src[p].fallback;
@@ -212,14 +224,14 @@ size_t dispatch_reach(struct graph *g, struct fn *f, size_t p,
 }
 
 bool dispatch_each(struct graph *g, struct fn *f, const char *entry_file,
-		   int depth, dispatch_visit visit, void *ctx)
+		   struct fn *self, int depth, dispatch_visit visit, void *ctx)
 {
 	struct fn *t[MAX_TABLE + 2];
 	json_t *stores[MAX_TABLE + 2];
 
 	for (size_t p = 0; p < f->pending.n; p++) {
 		bool resolved;
-		size_t n = dispatch_reach(g, f, p, entry_file, t, stores,
+		size_t n = dispatch_reach(g, f, p, entry_file, self, t, stores,
 					  &resolved);
 		struct dispatch_hop h = { f, p, NULL, NULL, resolved };
 
@@ -231,7 +243,8 @@ bool dispatch_each(struct graph *g, struct fn *f, const char *entry_file,
 			if (visit(&h, ctx))
 				return true;
 			if (depth > 1 && t[k]->pending.n &&
-			    dispatch_each(g, t[k], entry_file, depth - 1, visit, ctx))
+			    dispatch_each(g, t[k], entry_file, self, depth - 1,
+					  visit, ctx))
 				return true;
 		}
 	}

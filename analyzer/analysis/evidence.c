@@ -127,8 +127,8 @@ static void truncate_chain(json_t *chain, size_t n)
  * from @entry_file, into the targets' own dispatches to @depth levels.
  */
 static bool pending_chain(struct graph *g, struct fn *f, int flag,
-			  const char *entry_file, json_t *chain,
-			  bool *fallback, int depth)
+			  const char *entry_file, struct fn *self,
+			  json_t *chain, bool *fallback, int depth)
 {
 	struct fn *t[MAX_TABLE + 2];
 	json_t *stores[MAX_TABLE + 2];
@@ -136,8 +136,8 @@ static bool pending_chain(struct graph *g, struct fn *f, int flag,
 
 	for (size_t p = 0; p < f->pending.n; p++) {
 		bool resolved;
-		size_t n = dispatch_reach(g, f, p, entry_file, t, stores,
-					  &resolved);
+		size_t n = dispatch_reach(g, f, p, entry_file, self, t,
+					  stores, &resolved);
 
 		for (size_t k = 0; k < n; k++) {
 			bool here = t[k]->may & (1ULL << flag);
@@ -147,8 +147,8 @@ static bool pending_chain(struct graph *g, struct fn *f, int flag,
 			if (follow_pending(f, f->pending.v[p], chain)) {
 				store_hop(chain, stores[k]);
 				if (here ? follow(t[k], flag, chain, fallback) :
-				    pending_chain(g, t[k], flag, entry_file, chain,
-						  fallback, depth - 1))
+				    pending_chain(g, t[k], flag, entry_file, self,
+						  chain, fallback, depth - 1))
 					return true;
 			}
 			truncate_chain(chain, mark);
@@ -163,7 +163,7 @@ json_t *evidence_chain(struct graph *g, struct fn *f, int flag,
 	json_t *chain = json_array();
 
 	if (f->may & (1ULL << flag) ? follow(f, flag, chain, fallback) :
-	    pending_chain(g, f, flag, entry_file, chain, fallback,
+	    pending_chain(g, f, flag, entry_file, f, chain, fallback,
 			  DISPATCH_DEPTH))
 		return chain;
 	json_decref(chain);

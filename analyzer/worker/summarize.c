@@ -11,7 +11,8 @@
  *   dispatch        calls through an ops pointer that pass the VMA on;
  *   rejects_private an error return guarded by a !VM_SHARED or
  *                   is_cow_mapping() test; rejects_private_always when
- *                   every path passes that test.
+ *                   every path passes that test, or when the function
+ *                   has no success return at all ("return -ENODEV;").
  *
  * Each site is marked "must" when every success path through the function
  * reaches it: it is not inside a branch or loop body, and no success return
@@ -63,6 +64,7 @@ struct sctx {
 	CXCursor *vars;		/* parameters and locals holding the VMA */
 	unsigned nvars;
 	bool returned;		/* a success return has been seen */
+	bool succeeds;		/* ...anywhere, or the end can be reached */
 	/*
 	 * In "if (obj->funcs->mmap) obj->funcs->mmap(..); else X;", X runs
 	 * only when the field is NULL: its sites are marked "unless" the
@@ -540,7 +542,7 @@ static void walk(struct sctx *s, CXCursor c, bool must)
 	case CXCursor_ReturnStmt:
 		walk_kids(s, c, must, -1);
 		if (!error_return(s, c, must))
-			s->returned = true;
+			s->returned = s->succeeds = true;
 		return;
 	default:
 		break;
@@ -602,9 +604,14 @@ static void summarize_fn(struct wctx *w, CXCursor fn)
 	}
 	children_of(fn, &kids);
 	for (unsigned i = 0; i < kids.n; i++)
-		if (clang_getCursorKind(kids.v[i]) == CXCursor_CompoundStmt)
+		if (clang_getCursorKind(kids.v[i]) == CXCursor_CompoundStmt) {
 			walk(&s, kids.v[i], true);
+			s.succeeds |= !ends_in_return(kids.v[i]);
+		}
 	cxvec_free(&kids);
+	/* every path fails: private mappings (and any other) are refused */
+	if (!s.succeeds)
+		json_object_set_new(s.fn, "rejects_private_always", json_true());
 	free(s.vars);
 	sv_free(&s.fields);
 	json_array_append_new(w->functions, s.fn);
