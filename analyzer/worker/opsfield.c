@@ -16,10 +16,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The member expression a function pointer was read from: @e itself, or
+ * the initializer of the local it names ("const auto mmap =
+ * pde->proc_ops->proc_mmap; ... mmap(file, vma)").
+ */
+static CXCursor member_of(CXCursor e)
+{
+	struct cxvec kids = { 0 };
+	CXCursor var, init = e;
+
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return e;
+	var = clang_getCursorReferenced(e);
+	if (clang_getCursorKind(var) != CXCursor_VarDecl)
+		return e;
+	children_of(var, &kids);
+	if (kids.n)
+		init = strip_expr(kids.v[kids.n - 1]);
+	cxvec_free(&kids);
+	return clang_getCursorKind(init) == CXCursor_MemberRefExpr ? init : e;
+}
+
 /* "owner.field" of an ops-pointer call such as obj->funcs->mmap(obj, vma) */
 char *dispatch_field(CXCursor callee)
 {
-	CXCursor e = strip_expr(callee), f, rec;
+	CXCursor e = member_of(strip_expr(callee)), f, rec;
 	char *owner, *field, *out;
 
 	if (clang_getCursorKind(e) != CXCursor_MemberRefExpr)
@@ -49,7 +71,7 @@ char *dispatch_field(CXCursor callee)
  */
 char *dispatch_holder(CXCursor callee)
 {
-	CXCursor e = strip_expr(callee), base, f;
+	CXCursor e = member_of(strip_expr(callee)), base, f;
 	struct cxvec kids = { 0 };
 	char *owner, *field, *out = NULL;
 
@@ -86,7 +108,7 @@ char *dispatch_holder(CXCursor callee)
  */
 int field_test(CXCursor cond, char **field)
 {
-	CXCursor e = strip_expr(cond), f;
+	CXCursor e = member_of(strip_expr(cond)), f;
 	struct cxvec kids = { 0 };
 	int r = 0;
 

@@ -377,8 +377,11 @@ static void private_guard(struct sctx *s, CXCursor cond, CXCursor then,
 		      strstr(t, "VMA_SHARED_BIT") || strstr(t, "VMA_MAYSHARE_BIT");
 	bool negated = strstr(t, "!") || strstr(t, "== 0");
 	bool cow = strstr(t, "is_cow_mapping");
+	/* (vm_flags & (VM_SHARED | VM_MAYSHARE)) != (VM_SHARED | VM_MAYSHARE) */
+	const char *ne = strstr(t, "!=");
+	bool mask_ne = ne && strstr(t, "VM_SHARED") < ne && strstr(ne, "VM_SHARED");
 
-	if (((shared && negated) || cow) && !strstr(t, "!=") &&
+	if (((shared && negated && !ne) || cow || mask_ne) &&
 	    branch_fails(s, then)) {
 		json_object_set_new(s->fn, "rejects_private", json_true());
 		if (must && !s->returned)
