@@ -140,11 +140,14 @@ size_t impl_fns(struct graph *g, const char *field, const char *dir,
 /*
  * dispatch.c: the targets of pending dispatch @p of @f seen from an entry
  * in @entry_file, at most @max; with each, the store that chose it (or
- * NULL) in @stores when that is not NULL.  0: unresolved.
+ * NULL) in @stores when that is not NULL.  *@chosen: the driver's stores
+ * decided; *@by_store: ...and every table they chose has the hook.
+ * 0 and not chosen: unresolved.
  */
 size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 			const char *entry_file, struct fn **out,
-			json_t **stores, size_t max, bool *by_store);
+			json_t **stores, size_t max, bool *by_store,
+			bool *chosen);
 /* One target of pending dispatch @p of @from (NULL: none, unresolved). */
 struct dispatch_hop {
 	struct fn *from;

@@ -119,20 +119,27 @@ static size_t add_target(struct fn **out, json_t **stores, size_t n,
 	return n + 1;
 }
 
-/* The implementations of @field in the tables that the stores chose. */
+/*
+ * The implementations of @field in the tables that the stores chose.
+ * *@chosen counts those stores; *@hookless, those whose table has no
+ * implementation of @field (armada's GEM funcs have no mmap): for them
+ * the dispatcher's fallback runs.
+ */
 static size_t stored_targets(struct graph *g, const char *field,
 			     const char *holder, const char *entry,
 			     bool defaults, struct fn **out, json_t **stores,
-			     size_t max)
+			     size_t max, size_t *chosen, size_t *hookless)
 {
 	json_t *impls = json_object_get(g->impls, field), *s, *e;
 	size_t i, k, n = 0;
 
+	*chosen = *hookless = 0;
 	json_array_foreach(json_object_get(g->stores, holder), i, s) {
-		bool own = false;
+		bool own = false, any = false;
 
 		if (!which_store(g, s, entry, defaults))
 			continue;
+		++*chosen;
 		/* a static table of the storing file before one of its name */
 		json_array_foreach(impls, k, e)
 			own |= !strcmp(jstr(e, "ops_name"), jstr(s, "table")) &&
@@ -145,17 +152,21 @@ static size_t stored_targets(struct graph *g, const char *field,
 				continue;
 			f = graph_find(g, jstr(e, "callback"),
 				       jstr(e, "callback_file"));
+			any = true;
 			if (f)
 				n = add_target(out, stores, n, max, f, s);
 		}
+		*hookless += !any;
 	}
 	return n;
 }
 
 size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 			const char *entry_file, struct fn **out,
-			json_t **stores, size_t max, bool *by_store)
+			json_t **stores, size_t max, bool *by_store,
+			bool *chosen)
 {
+	size_t nchosen = 0, hookless = 0;
 	const char *field = f->pending.v[p];
 	const struct pend_src *src = p < 8 ? &f->pend_src[p] : NULL;
 	const char *holder = src ? src->holder : NULL;
@@ -169,11 +180,15 @@ size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 		memset(stores, 0, max * sizeof(*stores));
 	if (holder)
 		n = stored_targets(g, field, holder, entry_file, false, out,
-				   stores, max);
-	if (holder && !n && !core)
+				   stores, max, &nchosen, &hookless);
+	if (holder && !nchosen && !core)
 		n = stored_targets(g, field, holder, entry_file, true, out,
-				   stores, max);
-	*by_store = n > 0;
+				   stores, max, &nchosen, &hookless);
+	/* the driver chose: its tables, and the fallback for hookless ones */
+	*chosen = nchosen > 0;
+	*by_store = nchosen > 0 && !hookless;
+	if (nchosen)
+		goto out;
 	if (!n && !core)
 		n = impl_fns(g, field, dir, false, out, max);
 	if (!n && at) {
@@ -183,6 +198,7 @@ size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 	}
 	if (!n && !holder)
 		n = impl_fns(g, field, NULL, false, out, max);
+out:
 	free(dir);
 	free(at);
 	return n > max ? 0 : n;
@@ -199,9 +215,9 @@ size_t dispatch_reach(struct graph *g, struct fn *f, size_t p,
 		      const char *entry_file, struct fn *self, struct fn **out,
 		      json_t **stores, bool *resolved)
 {
-	bool by_store;
+	bool by_store, chosen;
 	size_t n = dispatch_targets(g, f, p, entry_file, out, stores,
-				    MAX_TABLE, &by_store), k = 0;
+				    MAX_TABLE, &by_store, &chosen), k = 0;
 
 	/*
 	 * The entry's own callback is no target of its own dispatch: that
@@ -215,7 +231,7 @@ size_t dispatch_reach(struct graph *g, struct fn *f, size_t p,
 		out[k++] = out[i];
 	}
 	n = k;
-	*resolved = n > 0;
+	*resolved = n > 0 || (chosen && !by_store);
 	if (p < 8 && f->pend_src[p].fallback && !by_store) {
 		out[n] = f->pend_src[p].fallback;
 		stores[n++] = NULL;
