@@ -15,8 +15,9 @@
  *      for tables stored in an array by index, the tables at the indexes
  *      the driver uses (snd_dma_ops[SNDRV_DMA_TYPE_DEV_SG], for a driver
  *      handing SNDRV_DMA_TYPE_DEV_SG to snd_pcm_set_managed_buffer());
- *   3. else the implementations in the entry's own directory, when the
- *      dispatch is made elsewhere (a DRM driver's own funcs->mmap);
+ *   3. else the implementations in the entry's own driver (its module,
+ *      else its directory), when the dispatch is made elsewhere (a DRM
+ *      driver's own funcs->mmap);
  *   4. else every implementation, when they all sit in the dispatcher's
  *      directory (a kernel-internal table no driver chose from);
  *   5. else, when the ops pointer does not come from a field (a call's
@@ -161,6 +162,25 @@ static size_t stored_targets(struct graph *g, const char *field,
 	return n;
 }
 
+/* The implementations of @field in @entry's own driver (built.c). */
+static size_t driver_impls(struct graph *g, const char *field,
+			   const char *entry, struct fn **out, size_t max)
+{
+	json_t *e;
+	size_t i, n = 0;
+
+	json_array_foreach(json_object_get(g->impls, field), i, e) {
+		struct fn *to;
+
+		if (!built_same_driver(g->tree, entry, jstr(e, "file")))
+			continue;
+		to = graph_find(g, jstr(e, "callback"), jstr(e, "callback_file"));
+		if (to)
+			n = add_target(out, NULL, n, max, to, NULL);
+	}
+	return n;
+}
+
 size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 			const char *entry_file, struct fn **out,
 			json_t **stores, size_t max, bool *by_store,
@@ -190,7 +210,7 @@ size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 	if (nchosen)
 		goto out;
 	if (!n && !core)
-		n = impl_fns(g, field, dir, false, out, max);
+		n = driver_impls(g, field, entry_file, out, max);
 	if (!n && at) {
 		all = impl_fns(g, field, NULL, false, out, max);
 		local = impl_fns(g, field, at, true, out, max);
