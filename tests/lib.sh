@@ -24,7 +24,8 @@ json_checks() {
 # evidence_checks KDIR SCAN_JSON NAME: every hop of every evidence chain
 # names a function defined at the file:line given, and its "at" line
 # exists in that file; a hop's "store" (the driver's store that chose a
-# dispatch's target) names its table at its file:line.
+# dispatch's target) is at its file:line: the line names the table, or the
+# field stored into when the value goes on ("x->ops = c ? &a :\n &b;").
 evidence_checks() {
 	python3 - "$1" "$2" "$3" <<'PY'
 import json, os, sys
@@ -49,8 +50,10 @@ for e in json.load(open(scan))['entries']:
             st = h.get('store')
             if ok and st:
                 s = text(st['file'])
+                field = st['holder'].rsplit('.', 1)[-1]
                 ok = s is not None and 0 < st['line'] <= len(s) and \
-                    st['table'] in s[st['line'] - 1]
+                    (st['table'] in s[st['line'] - 1] or
+                     field in s[st['line'] - 1])
             if not ok:
                 bad += 1
                 if bad <= 5:
