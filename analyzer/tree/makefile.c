@@ -252,11 +252,22 @@ static bool rule_colon(const char *l)
 	return false;
 }
 
+/* The text of @path when it is a file of the tree itself, else NULL. */
+static char *read_inside(const struct mk *m, const char *path)
+{
+	char resolved[PATH_MAX];
+	size_t n = strlen(m->root);
+
+	if (!realpath(path, resolved) || strncmp(resolved, m->root, n) ||
+	    (resolved[n] && resolved[n] != '/'))
+		return NULL;
+	return read_file(resolved, NULL);
+}
+
 static void include_file(struct mk *m, const char *spec, const char *dir,
 			 int depth)
 {
 	char *words = mk_expand(m, spec), *save, *w;
-	char resolved[PATH_MAX];
 
 	for (w = strtok_r(words, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
 		char *p = w[0] == '/' ? xstrdup(w) : path_join(m->root, w);
@@ -266,10 +277,7 @@ static void include_file(struct mk *m, const char *spec, const char *dir,
 			free(p);
 			p = xasprintf("%s/%s/%s", m->root, dir, w);
 		}
-		/* only files of the tree itself */
-		if (!realpath(p, resolved) || !str_starts(resolved, m->root) ||
-		    (resolved[strlen(m->root)] && resolved[strlen(m->root)] != '/') ||
-		    !(text = read_file(resolved, NULL))) {
+		if (!(text = read_inside(m, p))) {
 			m->partial |= w[0] != '-' && !strchr(w, '?');
 			free(p);
 			continue;
@@ -404,13 +412,13 @@ static void eval_text(struct mk *m, char *text, const char *dir, int depth)
 }
 
 /*
- * Evaluates the Makefile @path (a file of the tree) for directory @dir
- * (relative to the tree's root); its assignments land in @m.  Returns
- * false when the file cannot be read.
+ * Evaluates the Makefile @path for directory @dir (relative to the tree's
+ * root); its assignments land in @m.  Returns false when the file cannot
+ * be read, or is no file of the tree (a symbolic link out of it).
  */
 bool mk_eval_file(struct mk *m, const char *path, const char *dir)
 {
-	char *text = read_file(path, NULL);
+	char *text = read_inside(m, path);
 
 	if (!text)
 		return false;
