@@ -35,12 +35,12 @@ DRIVER_LIBS := -ljansson -lxxhash
 
 # The driver, folder by folder in the order a scan runs through them.
 COMMON_SRC := util.c proc.c
-TREE_SRC := tree.c sources.c kbuild.c shim.c makeflags.c compdb.c select.c \
-	    directives.c
-ANALYSIS_SRC := vmflags.c symindex.c fixpoint.c dispatch.c evidence.c \
-		annotate.c categorize.c analyze.c
+TREE_SRC := tree.c sources.c kbuild.c shim.c makeflags.c makefile.c \
+	    makeexpand.c built.c compdb.c select.c directives.c
+ANALYSIS_SRC := vmflags.c symindex.c fixpoint.c dispatch.c nullpath.c \
+		evidence.c annotate.c categorize.c analyze.c
 SCAN_SRC := scan.c pool.c pch.c pch_build.c cache.c merge.c
-REPORTS_SRC := report.c writers.c render.c ranking.c html.c sarif.c \
+REPORTS_SRC := report.c writers.c render.c ranking.c ksm.c html.c sarif.c \
 	       summary_md.c
 TRACK_SRC := track.c track_git.c track_stats.c track_doc.c track_out.c \
 	     track_chart.c
@@ -55,7 +55,8 @@ DRIVER_SRC := $(addprefix common/,$(COMMON_SRC)) \
 	      $(addprefix cli/,$(CLI_SRC))
 # The parse worker, the only part linked with libclang.
 WORKER_SRC := $(addprefix worker/,parse.c discover.c summarize.c \
-		inclusions.c pch.c replay.c types.c cursor.c) common/util.c
+		stores.c opsfield.c inclusions.c pch.c replay.c types.c \
+		cursor.c) common/util.c
 CHECKS :=
 .DEFAULT_GOAL := all
 INSTALL_EXTRA :=

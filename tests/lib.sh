@@ -57,7 +57,9 @@ line_checks() { spec_each "$1" check-line line_check "$2" "$3" "$4"; }
 
 # evidence_checks KDIR SCAN_JSON NAME: every hop of every evidence chain
 # names a function defined at the file:line given, and its "at" line
-# exists in that file.
+# exists in that file; a hop's "store" (the driver's store that chose a
+# dispatch's target) is at its file:line: the line names the table, or the
+# field stored into when the value goes on ("x->ops = c ? &a :\n &b;").
 evidence_checks() {
 	python3 - "$1" "$2" "$3" <<'PY'
 import json, os, sys
@@ -79,6 +81,13 @@ for e in json.load(open(scan))['entries']:
             ok = t is not None and 0 < h['line'] <= len(t) and h['function'] in t[h['line'] - 1]
             if ok and 'at' in h:
                 ok = 0 < h['at'] <= len(t)
+            st = h.get('store')
+            if ok and st:
+                s = text(st['file'])
+                field = st['holder'].rsplit('.', 1)[-1]
+                ok = s is not None and 0 < st['line'] <= len(s) and \
+                    (st['table'] in s[st['line'] - 1] or
+                     field in s[st['line'] - 1])
             if not ok:
                 bad += 1
                 if bad <= 5:

@@ -149,7 +149,7 @@ static void card(FILE *f, const char *id, long long n, const char *label,
 }
 
 struct totals {
-	long long entries, late, early, special, unresolved;
+	long long entries, late, early, special, unresolved, lost;
 };
 
 static void count_totals(json_t *scan, struct totals *t)
@@ -164,6 +164,7 @@ static void count_totals(json_t *scan, struct totals *t)
 		t->early += !strcmp(jstr(e, "ksm_path"), "early");
 		t->special += jtrue(e, "special");
 		t->unresolved += json_array_size(json_object_get(e, "unresolved")) > 0;
+		t->lost += ksm_loses(e);
 	}
 }
 
@@ -186,6 +187,7 @@ static void header(FILE *f, json_t *scan, const struct totals *t)
 	card(f, "n-entries", t->entries, "entry points", "");
 	card(f, "n-late", t->late, "late (.mmap)", "late");
 	card(f, "n-early", t->early, "early (.mmap_prepare)", "early");
+	card(f, "n-lost", t->lost, "lose KSM (private mappings)", "late");
 	card(f, "n-special", t->special, "set VM_SPECIAL", "special");
 	card(f, "n-unresolved", t->unresolved, "unresolved dispatch", "");
 	card(f, "n-parsed", jint(files, "parsed"), "files parsed", "");
@@ -216,14 +218,15 @@ static void subsystem_section(FILE *f, json_t *subs, bool chart)
 	fprintf(f, "<details%s><summary>Table (%zu subsystems)</summary>\n"
 		   "<table id=\"subsystems\" class=\"plain\"><thead><tr>"
 		   "<th>subsystem</th><th>entries</th><th>late</th><th>early</th>"
-		   "<th>VM_SPECIAL</th></tr></thead><tbody>\n",
+		   "<th>VM_SPECIAL</th><th>lose KSM</th></tr></thead><tbody>\n",
 		chart ? "" : " open", json_array_size(subs));
 	json_array_foreach(subs, i, s) {
 		fputs("<tr><td>", f);
 		html_escape(f, jstr(s, "subsystem"));
 		fprintf(f, "</td><td>%lld</td><td>%lld</td><td>%lld</td>"
-			   "<td>%lld</td></tr>\n", jint(s, "entries"),
-			jint(s, "late"), jint(s, "early"), jint(s, "special"));
+			   "<td>%lld</td><td>%lld</td></tr>\n", jint(s, "entries"),
+			jint(s, "late"), jint(s, "early"), jint(s, "special"),
+			jint(s, "lost"));
 	}
 	fputs("</tbody></table></details></section>\n", f);
 }
@@ -240,9 +243,9 @@ static void ranking_section(FILE *f, json_t *scan)
 	      "reaches it.  A <b>helper</b> is a late callback shared by several "
 	      "files (generic_file_mmap): converting it once moves them all.</p>\n"
 	      "<table id=\"ranking\" class=\"plain\"><thead><tr><th>#</th>"
-	      "<th>layer / helper</th><th>ops field</th><th>entries moved</th>"
-	      "<th>implementations</th><th>late entries</th><th>blocked by</th>"
-	      "</tr></thead><tbody>\n", f);
+	      "<th>layer / helper</th><th>ops field</th><th>KSM regained</th>"
+	      "<th>entries moved</th><th>implementations</th><th>late entries</th>"
+	      "<th>blocked by</th></tr></thead><tbody>\n", f);
 	json_array_foreach(rank, i, t) {
 		fprintf(f, "<tr><td>%zu</td><td><code>", i + 1);
 		html_escape(f, jstr(t, "layer"));
@@ -260,9 +263,9 @@ static void ranking_section(FILE *f, json_t *scan)
 		fputs("</td><td><code>", f);
 		html_escape(f, jstr(t, "ops_field"));
 		fprintf(f, "</code></td><td class=\"n\">%lld</td><td class=\"n\">"
-			   "%lld</td><td class=\"n\">%lld</td><td>",
-			jint(t, "moves"), jint(t, "implementations"),
-			jint(t, "late"));
+			   "%lld</td><td class=\"n\">%lld</td><td class=\"n\">"
+			   "%lld</td><td>", jint(t, "wins"), jint(t, "moves"),
+			jint(t, "implementations"), jint(t, "late"));
 		json_array_foreach(json_object_get(t, "blockers"), j, v) {
 			fprintf(f, "<span class=\"blk\" title=\"in %lld function%s\">",
 				jint(v, "functions"),
@@ -315,6 +318,17 @@ static void flag_badges(FILE *f, json_t *e)
 			json_is_string(v) ? " (partly)" : "");
 }
 
+/* Where the driver stored the table that a dispatch reaches. */
+static void store_note(FILE *f, json_t *st)
+{
+	if (!st)
+		return;
+	html_printf(f, " <span class=\"sub\">(<code>%s = &amp;%s</code> at ",
+		    jstr(st, "holder"), jstr(st, "table"));
+	where(f, jstr(st, "file"), jint(st, "line"));
+	fputs(")</span>", f);
+}
+
 /* Evidence (one chain of calls per flag), dispatches not followed, patch */
 static void details(FILE *f, json_t *e)
 {
@@ -335,6 +349,7 @@ static void details(FILE *f, json_t *e)
 				if (*jstr(hop, "via"))
 					html_printf(f, " &rarr; <code>%s</code>",
 						    jstr(hop, "via"));
+				store_note(f, json_object_get(hop, "store"));
 			}
 			fputs("</li>", f);
 		}
@@ -350,11 +365,12 @@ static void details(FILE *f, json_t *e)
 
 static void entry_row(FILE *f, json_t *e)
 {
-	const char *ksm = jstr(e, "ksm_path");
+	const char *ksm = jstr(e, "ksm_path"), *impact = jstr(e, "ksm_impact");
 
-	html_printf(f, "<tr data-ksm=\"%s\" data-special=\"%d\" "
-		    "data-unresolved=\"%d\"><td data-order=\"%s:%08lld\">",
-		    *ksm ? ksm : "none", jtrue(e, "special"),
+	html_printf(f, "<tr data-ksm=\"%s\" data-impact=\"%s\" "
+		    "data-special=\"%d\" data-unresolved=\"%d\">"
+		    "<td data-order=\"%s:%08lld\">", *ksm ? ksm : "none",
+		    impact, jtrue(e, "special"),
 		    json_array_size(json_object_get(e, "unresolved")) > 0,
 		    jstr(e, "file"), jint(e, "line"));
 	where(f, jstr(e, "file"), jint(e, "line"));
@@ -373,8 +389,12 @@ static void entry_row(FILE *f, json_t *e)
 	if (*jstr(e, "note"))
 		html_printf(f, " &middot; %s", jstr(e, "note"));
 	/* ksm_path is text like any other: a scan.json may come from anywhere */
-	html_printf(f, "</div></td><td><span class=\"ksm %s\">%s%r</span>"
-		    "</td><td>", *ksm ? ksm : "none", ksm, *ksm ? "" : "&ndash;");
+	html_printf(f, "</div></td><td><span class=\"ksm %s\">%s%r</span>",
+		    *ksm ? ksm : "none", ksm, *ksm ? "" : "&ndash;");
+	if (ksm_impact_text(impact))
+		html_printf(f, "<div class=\"sub impact\" title=\"%s\">%s</div>",
+			    ksm_impact_text(impact), impact);
+	fputs("</td><td>", f);
 	flag_badges(f, e);
 	html_printf(f, "</td><td>%s</td><td>", jstr(e, "category"));
 	details(f, e);
@@ -391,6 +411,10 @@ static void entries_section(FILE *f, json_t *scan)
 	      "<label>KSM path <select id=\"f-ksm\"><option value=\"\">any</option>"
 	      "<option>late</option><option>early</option>"
 	      "<option value=\"none\">not file_operations</option></select></label>"
+	      "<label>KSM impact <select id=\"f-impact\"><option value=\"\">any"
+	      "</option><option>lost</option><option>conditional</option>"
+	      "<option>unknown</option><option>none-special</option>"
+	      "<option>none-shared-only</option></select></label>"
 	      "<label>subsystem <select id=\"f-sub\"><option value=\"\">any</option>"
 	      "</select></label>"
 	      "<label><input type=\"checkbox\" id=\"f-special\"> sets VM_SPECIAL</label>"
@@ -548,6 +572,7 @@ static const char page_js[] =
 	"  if(settings.nTable.id!=='entries')return true;\n"
 	"  var tr=settings.aoData[i].nTr,k=$('#f-ksm').val(),s=$('#f-sub').val();\n"
 	"  if(k&&tr.dataset.ksm!==k)return false;\n"
+	"  var m=$('#f-impact').val();if(m&&tr.dataset.impact!==m)return false;\n"
 	"  if(s&&row[1]!==s)return false;\n"
 	"  if($('#f-special').prop('checked')&&tr.dataset.special!=='1')return false;\n"
 	"  if($('#f-unresolved').prop('checked')&&tr.dataset.unresolved!=='1')return false;\n"
@@ -555,7 +580,8 @@ static const char page_js[] =
 	" var t=$('#entries').DataTable({pageLength:50,"
 	"lengthMenu:[[25,50,100,-1],[25,50,100,'all']],order:[[0,'asc']],"
 	"autoWidth:false,columnDefs:[{orderable:false,targets:[7]}]});\n"
-	" $('#f-ksm,#f-sub,#f-special,#f-unresolved').on('change',function(){t.draw();});\n"
+	" $('#f-ksm,#f-impact,#f-sub,#f-special,#f-unresolved').on('change',"
+	"function(){t.draw();});\n"
 	" $('#ranking').DataTable({paging:false,searching:false,info:false,"
 	"order:[[0,'asc']]});\n"
 	" $('#subsystems').DataTable({paging:false,info:false,order:[[2,'desc']]});\n"
@@ -569,7 +595,9 @@ static const char page_js[] =
 	"{label:'early (.mmap_prepare)',data:top.map(function(s){return s.early;}),"
 	"backgroundColor:'#2e7d32'},"
 	"{label:'sets VM_SPECIAL',data:top.map(function(s){return s.special;}),"
-	"backgroundColor:'#e0a526'}]},"
+	"backgroundColor:'#e0a526'},"
+	"{label:'loses KSM (private mappings)',data:top.map(function(s){"
+	"return s.lost;}),backgroundColor:'#6d2177'}]},"
 	"options:{indexAxis:'y',maintainAspectRatio:false,animation:false,"
 	"scales:{x:{beginAtZero:true,ticks:{precision:0}}},"
 	"plugins:{legend:{position:'top'}}}});\n"

@@ -118,7 +118,7 @@ static void blockers_of(json_t *entries, json_t *callers,
 	json_t *files = jnew(json_object()), *out = jnew(json_array());
 	json_t *e, *v;
 	const char *k;
-	size_t i, late = 0;
+	size_t i, late = 0, wins = 0;
 
 	json_array_foreach(entries, i, e) {
 		const char *cb = jstr(e, "callback");
@@ -130,6 +130,8 @@ static void blockers_of(json_t *entries, json_t *callers,
 			jset(files, jstr(e, "file"), json_true());
 		if (!strcmp(jstr(e, "ksm_path"), "late"))
 			late++;
+		/* what converting it wins: entries that now lose KSM */
+		wins += ksm_loses(e);
 		if (json_object_get(seen, cb))
 			continue;
 		jset(seen, cb, json_true());
@@ -141,6 +143,7 @@ static void blockers_of(json_t *entries, json_t *callers,
 	sort_array(out, cmp_blocker);
 	jset(item, "blockers", out);
 	jset(item, "late", json_integer(late));
+	jset(item, "wins", json_integer(wins));
 	out = jnew(json_array());
 	json_object_foreach(files, k, v)
 		jpush(out, json_string(k));
@@ -233,11 +236,16 @@ static void shared_callbacks(json_t *entries, json_t *skip, json_t *out)
 	json_decref(by_cb);
 }
 
-/* Most moved first; of equals, the one with fewer implementations. */
+/*
+ * Most KSM regained first (entries whose private mappings lose it now),
+ * then most moved; of equals, the one with fewer implementations.
+ */
 static int cmp_target(const void *pa, const void *pb)
 {
 	json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
 
+	if (jint(a, "wins") != jint(b, "wins"))
+		return jint(a, "wins") < jint(b, "wins") ? 1 : -1;
 	if (jint(a, "moves") != jint(b, "moves"))
 		return jint(a, "moves") < jint(b, "moves") ? 1 : -1;
 	if (jint(a, "implementations") != jint(b, "implementations"))
@@ -285,15 +293,17 @@ json_t *report_subsystems(json_t *scan)
 	json_array_foreach(json_object_get(scan, "entries"), i, e) {
 		s = json_object_get(index, jstr(e, "subsystem"));
 		if (!s) {
-			s = json_pack("{s:s, s:i, s:i, s:i, s:i}", "subsystem",
-				      jstr(e, "subsystem"), "entries", 0,
-				      "late", 0, "early", 0, "special", 0);
+			s = json_pack("{s:s, s:i, s:i, s:i, s:i, s:i}",
+				      "subsystem", jstr(e, "subsystem"),
+				      "entries", 0, "late", 0, "early", 0,
+				      "special", 0, "lost", 0);
 			jset(index, jstr(e, "subsystem"), s);
 		}
 		add(s, "entries", true);
 		add(s, "late", !strcmp(jstr(e, "ksm_path"), "late"));
 		add(s, "early", !strcmp(jstr(e, "ksm_path"), "early"));
 		add(s, "special", jtrue(e, "special"));
+		add(s, "lost", ksm_loses(e));
 	}
 	n = json_object_size(index);
 	v = xcalloc(n + 1, sizeof(*v));

@@ -21,8 +21,15 @@ void report_txt_entry(FILE *f, json_t *e)
 	char *what = xasprintf("%s.%s = %s", jstr(e, "ops_name"),
 			       jstr(e, "field"), jstr(e, "callback"));
 	char *extra = *note ? xasprintf(" (%s)", note) : xstrdup("");
+	const char *impact = jstr(e, "ksm_impact");
 
-	if (!strcmp(path, "late"))
+	/* a warning only where the late path costs KSM something */
+	if (!strcmp(path, "late") && ksm_impact_text(impact))
+		fprintf(f, "%s: %s: %s forces the late KSM path%s; %s "
+			   "[mmprep-late-mmap]\n", where,
+			ksm_impact_costs(impact) ? "warning" : "note", what,
+			extra, ksm_impact_text(impact));
+	else if (!strcmp(path, "late"))
 		fprintf(f, "%s: warning: %s forces the late KSM path%s "
 			   "[mmprep-late-mmap]\n", where, what, extra);
 	else if (!strcmp(path, "early"))
@@ -53,6 +60,25 @@ static void join_names(FILE *f, json_t *names, const char *sep)
  * helper of the built-in table) is told at the place that calls it: a
  * compiler's output, where the CHECK= mode prints, names real files only.
  */
+/* How a hop reaches the next: the dispatcher without the hook, a store. */
+static void write_hop_how(FILE *f, json_t *h, json_t *next)
+{
+	json_t *st = json_object_get(h, "store");
+
+	/* what the dispatcher does without the hook (nullpath.c) */
+	if (next && *jstr(next, "when_null"))
+		fprintf(f, " (when %s is NULL)", jstr(next, "when_null"));
+	/* the driver's store that chose the target of a dispatch */
+	if (st && *jstr(st, "index"))
+		fprintf(f, " (%.*s[%s] = &%s at %s:%lld)",
+			(int)strlen(jstr(st, "holder")) - 2,
+			jstr(st, "holder"), jstr(st, "index"),
+			jstr(st, "table"), jstr(st, "file"), jint(st, "line"));
+	else if (st)
+		fprintf(f, " (%s = &%s at %s:%lld)", jstr(st, "holder"),
+			jstr(st, "table"), jstr(st, "file"), jint(st, "line"));
+}
+
 static void write_evidence(FILE *f, json_t *e, json_t *evidence, size_t k)
 {
 	json_t *ev = json_array_get(evidence, k), *other, *h;
@@ -80,15 +106,17 @@ static void write_evidence(FILE *f, json_t *e, json_t *evidence, size_t k)
 			file = jstr(h, "file");
 			line = jint(h, "at") ? jint(h, "at") : jint(h, "line");
 		}
-		if (!located)
+		if (!located) {
 			fprintf(f, "%s:%lld: note: %s: %s, from mmprep's "
 				   "built-in table [mmprep-evidence]\n", file,
 				line, flags, jstr(h, "function"));
-		else
-			fprintf(f, "%s:%lld: note: %s: %s -> %s "
-				   "[mmprep-evidence]\n", file, line, flags,
-				jstr(h, "function"), next ?
-				jstr(next, "function") : jstr(h, "via"));
+			continue;
+		}
+		fprintf(f, "%s:%lld: note: %s: %s -> %s", file, line, flags,
+			jstr(h, "function"),
+			next ? jstr(next, "function") : jstr(h, "via"));
+		write_hop_how(f, h, next);
+		fputs(" [mmprep-evidence]\n", f);
 	}
 out:
 	free(flags);
@@ -229,6 +257,15 @@ void report_summary(json_t *scan, FILE *out)
 		json_integer_value(json_object_get(fops, "late_special")),
 		json_integer_value(json_object_get(fops, "late_mechanical")),
 		json_integer_value(json_object_get(fops, "late_unresolved")));
+	if (json_object_get(fops, "ksm_impact")) {
+		json_t *k = json_object_get(fops, "ksm_impact");
+
+		fprintf(out, "late file_operations, KSM: %lld lost, %lld "
+			     "conditional, %lld unknown, %lld none (VM_SPECIAL), "
+			     "%lld none (shared only)\n", jint(k, "lost"),
+			jint(k, "conditional"), jint(k, "unknown"),
+			jint(k, "none-special"), jint(k, "none-shared-only"));
+	}
 	print_counts(out, "by ops type", json_object_get(s, "by_ops_type"), 12);
 	print_counts(out, "by subsystem", json_object_get(s, "by_subsystem"), 12);
 }

@@ -9,6 +9,7 @@
  *   sarif.c         scan.sarif, SARIF 2.1.0 for code-scanning tools
  *   summary_md.c    summary.md, short enough for a mailing-list mail
  *   ranking.c     conversion targets by leverage, subsystems
+ *   ksm.c         what the late path costs KSM, in words and counts
  *   render.c      writing a report whole, escaping HTML
  *
  * Every field the scan may or may not carry (flags, evidence, layers, ...)
@@ -38,16 +39,29 @@ void summary_md_write(json_t *scan, const char *dir);
  * Conversion targets ranked by leverage (ranking.c): the scan's
  * "layers" when present, else entries grouped by a callback shared by
  * several files.  Each element: {"layer", "ops_field", "implementations",
- * "drivers", "late", "blockers": ["VM_IO", ...], "files": [...]}, sorted by
- * drivers, descending.  The caller owns the reference.
+ * "drivers", "late", "wins", "moves", "blockers": ["VM_IO", ...],
+ * "files": [...]}, sorted by "wins" (late entries whose private mappings
+ * lose KSM now), then "moves", descending.  The caller owns the reference.
  */
 json_t *report_ranking(json_t *scan);
 
 /*
- * Per subsystem: {"subsystem", "entries", "late", "early", "special"},
- * most late entries first.  The caller owns the reference.
+ * Per subsystem: {"subsystem", "entries", "late", "early", "special",
+ * "lost"}, most late entries first.  The caller owns the reference.
  */
 json_t *report_subsystems(json_t *scan);
+
+/*
+ * ksm.c: the "ksm_impact" values, most costly first; each in words; does
+ * it cost anything (lost, conditional, or not known: an older scan); does
+ * entry @e lose KSM; and the late entries' count of each (the caller
+ * owns the reference).
+ */
+extern const char *const ksm_impacts[];
+const char *ksm_impact_text(const char *impact);
+bool ksm_impact_costs(const char *impact);
+bool ksm_loses(json_t *e);
+json_t *report_ksm_counts(json_t *scan);
 
 /* render.c: write @text to @dir/@name, or end the run with EXIT_OUTPUT. */
 void report_file(const char *dir, const char *name, const char *text,

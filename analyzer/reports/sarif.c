@@ -37,7 +37,11 @@ static const struct {
 		"file_operations.mmap forces the late KSM path",
 		"The file_operations table sets .mmap: the VMA is handed to the "
 		"driver after it is set up, so KSM's merge decision and VMA "
-		"flag checks run late.",
+		"flag checks run late.  That costs KSM and VMA merging only for "
+		"private mappings that come out without VM_SPECIAL "
+		"(properties.ksm_impact \"lost\" or \"conditional\", level "
+		"warning); an entry that refuses private mappings or always sets "
+		"VM_SPECIAL loses nothing (level note).",
 		"Convert the callback to .mmap_prepare, which receives a struct "
 		"vm_area_desc before the VMA exists. Flags are set on "
 		"desc->vm_flags; remap_pfn_range()/io_remap_pfn_range() become "
@@ -222,8 +226,8 @@ static char *join(json_t *arr)
 static json_t *entry_props(json_t *e)
 {
 	static const char *const keys[] = {
-		"id", "ops_type", "subsystem", "ksm_path", "flags", "special",
-		"conditional", "clears", "rejects_private", "unresolved",
+		"id", "ops_type", "subsystem", "ksm_path", "ksm_impact", "flags",
+		"special", "conditional", "clears", "rejects_private", "unresolved",
 		"category", "cocci", "note", "macro", NULL,
 	};
 	json_t *p = jnew(json_object());
@@ -237,8 +241,8 @@ static json_t *entry_props(json_t *e)
 	return p;
 }
 
-static void entry_result(json_t *results, enum rule r, json_t *e,
-			 const char *msg, const char *extra)
+static json_t *entry_result(json_t *results, enum rule r, json_t *e,
+			    const char *msg, const char *extra)
 {
 	/*
 	 * Two tables of one name in one file (compound literals) differ only
@@ -270,6 +274,7 @@ static void entry_result(json_t *results, enum rule r, json_t *e,
 	jpush(results, res);
 	free(fp);
 	free(cb);
+	return res;
 }
 
 static void entry_results(json_t *results, json_t *e)
@@ -283,9 +288,13 @@ static void entry_results(json_t *results, json_t *e)
 	if (!strcmp(jstr(e, "ksm_path"), "late")) {
 		const char *cocci = jstr(e, "cocci");
 
-		msg = xasprintf("%s forces the late KSM path%s%s%s", what,
+		const char *impact = ksm_impact_text(jstr(e, "ksm_impact"));
+		json_t *res;
+
+		msg = xasprintf("%s forces the late KSM path%s%s%s%s%s", what,
 				*jstr(e, "note") ? " (" : "", jstr(e, "note"),
-				*jstr(e, "note") ? ")" : "");
+				*jstr(e, "note") ? ")" : "",
+				impact ? "; " : "", impact ? impact : "");
 		if (*cocci || *jstr(e, "category")) {
 			char *t = xasprintf("%s; category %s%s%s", msg,
 					    *jstr(e, "category") ?
@@ -296,7 +305,10 @@ static void entry_results(json_t *results, json_t *e)
 			free(msg);
 			msg = t;
 		}
-		entry_result(results, RULE_LATE, e, msg, NULL);
+		res = entry_result(results, RULE_LATE, e, msg, NULL);
+		/* as in scan.txt: a warning where it costs KSM something */
+		if (!ksm_impact_costs(jstr(e, "ksm_impact")))
+			jset(res, "level", json_string("note"));
 		free(msg);
 	}
 	/* as in scan.txt: what KSM refuses matters on the late path only */

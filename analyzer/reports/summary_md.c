@@ -56,6 +56,9 @@ static void md_targets(FILE *f, json_t *scan)
 				jint(t, "implementations") == 1 ? "" : "s");
 		}
 		md_blockers(f, t);
+		if (jint(t, "wins"))
+			fprintf(f, "; regains KSM for %lld late entr%s",
+				jint(t, "wins"), jint(t, "wins") == 1 ? "y" : "ies");
 		fputc('\n', f);
 	}
 	if (!json_array_size(rank))
@@ -63,22 +66,49 @@ static void md_targets(FILE *f, json_t *scan)
 	json_decref(rank);
 }
 
-static void md_subsystems(FILE *f, json_t *scan)
+static void md_subsystems(FILE *f, json_t *scan, bool impact)
 {
 	json_t *subs = report_subsystems(scan), *s;
 	size_t i;
 
-	fprintf(f, "\nSubsystems by late entries (late/early/VM_SPECIAL):\n\n");
+	fprintf(f, "\nSubsystems by late entries (late/early/VM_SPECIAL%s):\n\n",
+		impact ? "/lose KSM" : "");
 	json_array_foreach(subs, i, s) {
 		if (i == TOP_SUBSYSTEMS) {
 			fprintf(f, "- ... %zu more in index.html\n",
 				json_array_size(subs) - i);
 			break;
 		}
-		fprintf(f, "- %s: %lld/%lld/%lld\n", jstr(s, "subsystem"),
+		fprintf(f, "- %s: %lld/%lld/%lld", jstr(s, "subsystem"),
 			jint(s, "late"), jint(s, "early"), jint(s, "special"));
+		if (impact)
+			fprintf(f, "/%lld", jint(s, "lost"));
+		fputc('\n', f);
 	}
 	json_decref(subs);
+}
+
+/*
+ * What the late path costs KSM, when the scan says: a late entry loses
+ * something only if its private mappings come out without VM_SPECIAL.
+ */
+static void md_impact(FILE *f, json_t *scan, bool *known)
+{
+	json_t *k = report_ksm_counts(scan);
+	long long n = 0;
+
+	for (int i = 0; ksm_impacts[i]; i++)
+		n += jint(k, ksm_impacts[i]);
+	*known = n > 0;
+	if (n)
+		fprintf(f, "- late file_operations and KSM: %lld lose it for "
+			   "private mappings, %lld on some paths, %lld unknown; "
+			   "%lld lose nothing (%lld always set VM_SPECIAL, %lld "
+			   "refuse MAP_PRIVATE)\n", jint(k, "lost"),
+			jint(k, "conditional"), jint(k, "unknown"),
+			jint(k, "none-special") + jint(k, "none-shared-only"),
+			jint(k, "none-special"), jint(k, "none-shared-only"));
+	json_decref(k);
 }
 
 static void md_write(FILE *f, json_t *scan)
@@ -89,6 +119,7 @@ static void md_write(FILE *f, json_t *scan)
 	long long special = 0, unresolved = 0, late = 0, early = 0;
 	long long helper_late = 0, helper_early = 0;
 	long long shmem_late = 0, shmem_early = 0;
+	bool impact;
 	size_t i;
 
 	json_array_foreach(entries, i, e) {
@@ -116,6 +147,7 @@ static void md_write(FILE *f, json_t *scan)
 		helper_late, helper_early, shmem_late, shmem_early);
 	fprintf(f, "- setting VM_SPECIAL flags: %lld; with unresolved "
 		   "dispatch: %lld\n", special, unresolved);
+	md_impact(f, scan, &impact);
 	fprintf(f, "- files: %lld candidates, %lld parsed, %zu degraded, "
 		   "%zu failed (config: %s)\n",
 		jint(files, "candidates"), jint(files, "parsed"),
@@ -123,7 +155,7 @@ static void md_write(FILE *f, json_t *scan)
 		json_array_size(json_object_get(files, "failed")),
 		jstr(tree, "config"));
 	md_targets(f, scan);
-	md_subsystems(f, scan);
+	md_subsystems(f, scan, impact);
 	fputs("\nFull list: index.html, scan.sarif, scan.json\n", f);
 }
 

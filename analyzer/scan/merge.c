@@ -42,32 +42,33 @@ static char *entry_key(json_t *e)
 
 /*
  * The definition of an extern callback: a non-static definition of that
- * name; where a name is defined in several files (per-arch variants), the
- * one nearest to the entry wins, then the first by path.
+ * name; where a name is defined in several files (per-arch variants,
+ * mm/nommu.c), the one the configuration builds (tree/built.c).
  */
-static json_t *find_def(json_t *defs, const char *name, const char *near)
+static json_t *find_def(const struct tree *t, json_t *defs, const char *name,
+			const char *near)
 {
-	json_t *list = json_object_get(defs, name), *best = NULL, *d;
-	size_t i, best_common = 0;
+	json_t *list = json_object_get(defs, name), *d, *best = NULL;
+	json_t **cands = xcalloc(json_array_size(list) + 1, sizeof(*cands));
+	const char **files = xcalloc(json_array_size(list) + 1, sizeof(*files));
+	size_t i, n = 0;
+	long k;
 
 	json_array_foreach(list, i, d) {
-		const char *f = jstr(d, "file");
-		size_t c = 0;
-
 		if (json_is_true(json_object_get(d, "static")))
 			continue;
-		while (f[c] && f[c] == near[c])
-			c++;
-		if (!best || c > best_common ||
-		    (c == best_common && strcmp(f, jstr(best, "file")) < 0)) {
-			best = d;
-			best_common = c;
-		}
+		cands[n] = d;
+		files[n++] = jstr(d, "file");
 	}
+	k = built_pick(t, near, files, n, NULL);
+	if (k >= 0)
+		best = cands[k];
+	free(cands);
+	free(files);
 	return best;
 }
 
-static void classify(json_t *e)
+static void classify(const struct tree *t, json_t *e)
 {
 	const char *cb = jstr(e, "callback");
 	bool fops = !strcmp(jstr(e, "ops_type"), "file_operations");
@@ -75,6 +76,9 @@ static void classify(json_t *e)
 
 	json_object_set_new(e, "subsystem", json_string(sub));
 	free(sub);
+	/* the table's file: a macro-made table is where it is expanded */
+	json_object_set_new(e, "built", json_string(
+		built_name(built_file(t, jstr(e, "file")))));
 	json_object_set_new(e, "ksm_path",
 			    !fops ? json_null() :
 			    !strcmp(jstr(e, "arg"), "desc") ? json_string("early") :
@@ -88,13 +92,13 @@ static void classify(json_t *e)
 		json_object_set_new(e, "note", json_string("generic_file_mmap"));
 }
 
-static void resolve_callback(json_t *e, json_t *defs)
+static void resolve_callback(const struct tree *t, json_t *e, json_t *defs)
 {
 	json_t *d;
 
 	if (json_is_true(json_object_get(e, "callback_defined")))
 		return;
-	d = find_def(defs, jstr(e, "callback"), jstr(e, "file"));
+	d = find_def(t, defs, jstr(e, "callback"), jstr(e, "file"));
 	if (!d)
 		return;
 	json_object_set(e, "callback_file", json_object_get(d, "file"));
@@ -207,11 +211,14 @@ static json_t *diagnostics(const struct tree *t, json_t *list)
 static json_t *file_status(const struct tree *t, struct job *jobs, size_t n)
 {
 	json_t *files = json_object(), *deg = json_array(), *fail = json_array();
+	json_t *built = json_object();
 	size_t parsed = 0;
 
 	for (size_t k = 0; k < n; k++) {
 		json_t *f = jobs[k].facts;
 
+		jset(built, jobs[k].file, json_string(
+			built_name(built_file(t, jobs[k].file))));
 		if (!f || !strcmp(jstr(f, "status"), "failed")) {
 			jpush(fail, json_pack("{s:o, s:o}",
 				"file", jtext(jobs[k].file), "reason",
@@ -229,6 +236,7 @@ static json_t *file_status(const struct tree *t, struct job *jobs, size_t n)
 	jset(files, "parsed", json_integer(parsed));
 	jset(files, "degraded", deg);
 	jset(files, "failed", fail);
+	jset(files, "built", built);
 	return files;
 }
 
@@ -257,8 +265,8 @@ json_t *merge_facts(const struct tree *t, struct job *jobs, size_t n)
 	json_t *entries = json_array();
 
 	for (i = 0; i < nlist; i++) {
-		resolve_callback(list[i], defs);
-		classify(list[i]);
+		resolve_callback(t, list[i], defs);
+		classify(t, list[i]);
 		json_array_append_new(entries, list[i]);
 	}
 	assign_ids(entries);

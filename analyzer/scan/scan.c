@@ -31,8 +31,10 @@ void scan_setup(struct tree *t, const struct scan_opts *o,
 {
 	*db = o->flags ? NULL : compdb_open(t, o->compdb, o->objdir);
 	pool_probe();
-	if (!o->flags)
+	if (!o->flags) {
 		kbuild_setup(t, o->objdir, o->no_prepare, o->quiet);
+		built_load(t);
+	}
 }
 
 void scan_candidates(const struct tree *t, const struct scan_opts *o,
@@ -128,41 +130,61 @@ static void parse_jobs(const struct tree *t, const struct scan_opts *o,
 	free(fresh);
 }
 
-static void add_functions(json_t *all, struct job *jobs, size_t n)
+static void add_functions(json_t *all, json_t *links, struct job *jobs,
+			  size_t n)
 {
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
 		json_array_extend(all, json_object_get(jobs[k].facts, "functions"));
+		links_add(links, jobs[k].facts);
+	}
 }
 
-/* Files defining the callees no summary covers, not parsed yet. */
-static void wanted_files(const struct tree *t, struct symindex *ix,
-			 json_t *functions, json_t *entries, json_t *parsed,
-			 struct strvec *out, size_t budget)
+static void want(const struct strvec *files, json_t *parsed,
+		 struct strvec *out, size_t budget)
 {
-	json_t *names = analysis_wanted(t, functions, entries), *v;
-	const char *name;
+	for (size_t i = 0; i < files->n && out->n < budget; i++) {
+		if (json_object_get(parsed, files->v[i]))
+			continue;
+		json_object_set_new(parsed, files->v[i], json_true());
+		sv_push(out, files->v[i]);
+	}
+}
 
-	json_object_foreach(names, name, v) {
-		const struct strvec *files = symindex_files(ix, name);
+/*
+ * Files not parsed yet: those defining the callees no summary covers,
+ * and those of a driver's directory that store a table into a field it
+ * dispatches through.
+ */
+static void wanted_files(const struct tree *t, struct symindex *ix,
+			 json_t *functions, json_t *links, json_t *entries,
+			 json_t *parsed, struct strvec *out, size_t budget)
+{
+	json_t *w = analysis_wanted(t, functions, links, entries), *v, *fields;
+	const char *name, *entry;
 
-		for (size_t i = 0; i < files->n && out->n < budget; i++) {
-			if (json_object_get(parsed, files->v[i]))
-				continue;
-			json_object_set_new(parsed, files->v[i], json_true());
-			sv_push(out, files->v[i]);
+	json_object_foreach(json_object_get(w, "callees"), name, v)
+		want(symindex_files(ix, name), parsed, out, budget);
+	json_object_foreach(json_object_get(w, "stores"), entry, fields) {
+		json_object_foreach(fields, name, v) {
+			struct strvec files = { 0 };
+
+			select_store_files(t, entry, name, v, &files);
+			want(&files, parsed, out, budget);
+			sv_free(&files);
 		}
 	}
-	json_decref(names);
+	json_decref(w);
 	sv_sort_uniq(out);
 }
 
 /* Helpers parsed on demand, their summaries added to @functions. */
 static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 			      struct compdb *db, struct pch_set *ps,
-			      json_t *scan, json_t *functions,
+			      json_t *scan, json_t *functions, json_t *links,
 			      const struct strvec *files, struct scan_result *r)
 {
 	json_t *parsed = json_object(), *entries = json_object_get(scan, "entries");
+	json_t *built = json_object_get(json_object_get(scan, "files"), "built");
 	struct symindex *ix = NULL;
 	size_t extra = 0;
 
@@ -174,14 +196,17 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 
 		if (!ix)
 			ix = symindex_open(t);
-		wanted_files(t, ix, functions, entries, parsed, &more,
+		wanted_files(t, ix, functions, links, entries, parsed, &more,
 			     ONDEMAND_FILES - extra);
 		if (!more.n)
 			break;
 		extra += more.n;
+		for (size_t k = 0; k < more.n; k++)
+			jset(built, more.v[k], json_string(
+				built_name(built_file(t, more.v[k]))));
 		jobs = make_jobs(t, o, db, &more);
 		parse_jobs(t, o, ps, jobs, more.n, "on demand", r);
-		add_functions(functions, jobs, more.n);
+		add_functions(functions, links, jobs, more.n);
 		jobs_free(jobs, more.n);
 		sv_free(&more);
 	}
@@ -236,7 +261,10 @@ static void bump(json_t *counts, const char *key)
 	jset(counts, key, json_integer(n ? json_integer_value(n) + 1 : 1));
 }
 
-/* scan.json's "summary": entry points by kind, late ones by the work. */
+/*
+ * scan.json's "summary": entry points by kind, late ones by the work and
+ * by what the late path costs KSM (analysis/annotate.c).
+ */
 static json_t *summarize(json_t *scan)
 {
 	json_t *by_type = json_object(), *by_sub = json_object();
@@ -244,6 +272,9 @@ static json_t *summarize(json_t *scan)
 				 "late", 0, "early", 0, "shmem", 0,
 				 "generic_file_mmap", 0, "late_special", 0,
 				 "late_mechanical", 0, "late_unresolved", 0);
+	json_t *impact = json_pack("{s:i, s:i, s:i, s:i, s:i}", "lost", 0,
+				   "conditional", 0, "unknown", 0,
+				   "none-special", 0, "none-shared-only", 0);
 	json_t *e, *files = json_object_get(scan, "files");
 	size_t i;
 
@@ -260,6 +291,8 @@ static json_t *summarize(json_t *scan)
 			bump(fops, "generic_file_mmap");
 		if (strcmp(path, "late"))
 			continue;
+		if (*jstr(e, "ksm_impact"))
+			bump(impact, jstr(e, "ksm_impact"));
 		/* the three kinds of work a late entry needs */
 		if (jtrue(e, "special"))
 			bump(fops, "late_special");
@@ -268,6 +301,7 @@ static json_t *summarize(json_t *scan)
 		else
 			bump(fops, "late_mechanical");
 	}
+	jset(fops, "ksm_impact", impact);
 	return jnew(json_pack("{s:I, s:o, s:o, s:o, s:O, s:I, s:I}",
 		"entries", (json_int_t)json_array_size(json_object_get(scan, "entries")),
 		"by_ops_type", by_type, "by_subsystem", by_sub,
@@ -315,7 +349,7 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	struct pch_set *ps = NULL;
 	struct compdb *db;
 	struct job *jobs;
-	json_t *functions = json_array();
+	json_t *functions = json_array(), *links = links_new();
 	size_t extra = 0;
 
 	memset(r, 0, sizeof(*r));
@@ -339,15 +373,15 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	r->scan = merge_facts(t, jobs, files.n);
 	add_unnamable(r->scan, &bad);
 	sv_free(&bad);
-	add_functions(functions, jobs, files.n);
+	add_functions(functions, links, jobs, files.n);
 	if (!o->no_ondemand)
 		extra = parse_on_demand(t, o, db, ps, r->scan, functions,
-					&files, r);
+					links, &files, r);
 	if (o->flags)
 		add_saved_summaries(t, functions, &files);
 	else if (!o->nonly)
 		save_summaries(t, functions);
-	r->functions = analyze(t, r->scan, functions);
+	r->functions = analyze(t, r->scan, functions, links);
 	jset(json_object_get(r->scan, "files"), "on_demand",
 	     json_integer(extra));
 	jset(r->scan, "summary", summarize(r->scan));
@@ -355,6 +389,7 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	jobs_free(jobs, files.n);
 	json_decref(functions);
 	pch_free(ps);
+	json_decref(links);
 	r->files = files.n;
 	r->setup = t1 - t0;
 	r->parse = t2 - t1;

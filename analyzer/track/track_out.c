@@ -109,7 +109,7 @@ static void csv_scope(FILE *f, json_t *r, const char *level,
 {
 	for (size_t i = 0; i < names->n; i++) {
 		csv_row_start(f, r, level, names->v[i]);
-		fprintf(f, "%lld,%lld,,,,%lld\n",
+		fprintf(f, "%lld,%lld,,,,%lld,,,,,\n",
 			track_sub_count(r, field, names->v[i], "late"),
 			track_sub_count(r, field, names->v[i], "early"),
 			track_sub_count(r, field, names->v[i], "layers"));
@@ -126,20 +126,28 @@ static void render_csv(FILE *f, json_t *doc)
 	track_all_keys(doc, "subsystems", &subs);
 	all_layers(doc, &layers);
 	fputs("revision,version,commit,level,scope,late,early,late_special,"
-	      "late_mechanical,late_unresolved,layer_entries\n", f);
+	      "late_mechanical,late_unresolved,layer_entries,late_lost,"
+	      "late_conditional,late_impact_unknown,late_none_special,"
+	      "late_none_shared_only\n", f);
 	json_array_foreach(track_revisions(doc), i, r) {
 		json_t *fo = track_fops(r);
 
 		csv_row_start(f, r, "all", "all");
-		fprintf(f, "%lld,%lld,%lld,%lld,%lld,%lld\n",
+		fprintf(f, "%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld,"
+			   "%lld\n",
 			jint(fo, "late"), jint(fo, "early"),
 			jint(fo, "late_special"), jint(fo, "late_mechanical"),
-			jint(fo, "late_unresolved"), layer_entries(r));
+			jint(fo, "late_unresolved"), layer_entries(r),
+			jint(fo, "late_lost"), jint(fo, "late_conditional"),
+			jint(fo, "late_impact_unknown"),
+			jint(fo, "late_none_special"),
+			jint(fo, "late_none_shared_only"));
 		csv_scope(f, r, "top", "top_level", &tops);
 		csv_scope(f, r, "sub", "subsystems", &subs);
 		for (size_t k = 0; k < layers.n; k++) {
 			csv_row_start(f, r, "layer", layers.v[k]);
-			fprintf(f, ",,,,,%lld\n", layer_impls(r, layers.v[k]));
+			fprintf(f, ",,,,,%lld,,,,,\n",
+				layer_impls(r, layers.v[k]));
 		}
 	}
 	sv_free(&tops);
@@ -201,7 +209,7 @@ static void totals_table(json_t *doc, struct table *t)
 		json_t *r;
 	size_t i;
 
-	t->ncol = 10;
+	t->ncol = 12;
 	cell(t, "revision");
 	cell(t, "version");
 	cell(t, ".mmap (late)");
@@ -210,6 +218,8 @@ static void totals_table(json_t *doc, struct table *t)
 	cell(t, "late, VM_SPECIAL");
 	cell(t, "late, sets none");
 	cell(t, "late, unresolved");
+	cell(t, "late, lose KSM");
+	cell(t, "late, KSM on some paths");
 	cell(t, "layer entries");
 	cell(t, "files parsed/cached");
 	json_array_foreach(track_revisions(doc), i, r) {
@@ -224,6 +234,8 @@ static void totals_table(json_t *doc, struct table *t)
 		cell(t, "%lld", jint(fo, "late_special"));
 		cell(t, "%lld", jint(fo, "late_mechanical"));
 		cell(t, "%lld", jint(fo, "late_unresolved"));
+		cell(t, "%lld", jint(fo, "late_lost"));
+		cell(t, "%lld", jint(fo, "late_conditional"));
 		cell(t, "%lld", layer_entries(r));
 		cell(t, "%lld/%lld", jint(c, "parsed_fresh"), jint(c, "cached"));
 	}

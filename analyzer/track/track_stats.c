@@ -57,19 +57,27 @@ static void count_subsystem(json_t *r, json_t *e)
  * that a revision's numbers are the scan's: the late entries split into
  * those that set a VM_SPECIAL flag (VM_IO, VM_PFNMAP, ...), which need
  * more than a mechanical conversion, those behind an unresolved dispatch,
- * and the rest, which set none.
+ * and the rest, which set none; and split again by what the late path
+ * costs KSM (late_lost, late_conditional, ...: the scan's ksm_impact).
  */
 static json_t *fops_counts(json_t *scan)
 {
 	json_t *fo = json_object_get(json_object_get(scan, "summary"),
 				     "file_operations");
+	json_t *k = json_object_get(fo, "ksm_impact");
 
-	return json_pack("{s:I, s:I, s:I, s:I, s:I}",
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
 			 "late", (json_int_t)jint(fo, "late"),
 			 "early", (json_int_t)jint(fo, "early"),
 			 "late_special", (json_int_t)jint(fo, "late_special"),
 			 "late_mechanical", (json_int_t)jint(fo, "late_mechanical"),
-			 "late_unresolved", (json_int_t)jint(fo, "late_unresolved"));
+			 "late_unresolved", (json_int_t)jint(fo, "late_unresolved"),
+			 "late_lost", (json_int_t)jint(k, "lost"),
+			 "late_conditional", (json_int_t)jint(k, "conditional"),
+			 "late_impact_unknown", (json_int_t)jint(k, "unknown"),
+			 "late_none_special", (json_int_t)jint(k, "none-special"),
+			 "late_none_shared_only",
+			 (json_int_t)jint(k, "none-shared-only"));
 }
 
 /*

@@ -20,7 +20,7 @@ struct mkvars {
 	struct strvec values;
 };
 
-static const char *mk_lookup(struct mkvars *v, const char *name, size_t n)
+static const char *flags_lookup(struct mkvars *v, const char *name, size_t n)
 {
 	for (size_t i = v->names.n; i-- > 0;)
 		if (strlen(v->names.v[i]) == n && !strncmp(v->names.v[i], name, n))
@@ -29,7 +29,7 @@ static const char *mk_lookup(struct mkvars *v, const char *name, size_t n)
 }
 
 /* Expand $(var) references; unknown ones expand to nothing. */
-static char *mk_expand(struct mkvars *v, const char *s, int depth)
+static char *flags_expand(struct mkvars *v, const char *s, int depth)
 {
 	char *out = xstrdup(""), *t;
 
@@ -44,8 +44,8 @@ static char *mk_expand(struct mkvars *v, const char *s, int depth)
 			out = t;
 			continue;
 		}
-		val = mk_lookup(v, s + 2, close - s - 2);
-		sub = val && depth < 4 ? mk_expand(v, val, depth + 1) : xstrdup("");
+		val = flags_lookup(v, s + 2, close - s - 2);
+		sub = val && depth < 4 ? flags_expand(v, val, depth + 1) : xstrdup("");
 		t = xasprintf("%s%s", out, sub);
 		free(sub);
 		free(out);
@@ -53,28 +53,6 @@ static char *mk_expand(struct mkvars *v, const char *s, int depth)
 		s = close + 1;
 	}
 	return out;
-}
-
-/* Joins continuation lines; returns the logical lines of @text. */
-static void logical_lines(char *text, struct strvec *lines)
-{
-	char *cur = xstrdup(""), *t;
-
-	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-		size_t n = strlen(line);
-		bool cont = n && line[n - 1] == '\\';
-
-		if (cont)
-			line[n - 1] = ' ';
-		t = xasprintf("%s%s", cur, line);
-		free(cur);
-		cur = t;
-		if (!cont) {
-			sv_take(lines, cur);
-			cur = xstrdup("");
-		}
-	}
-	free(cur);
 }
 
 static void add_flags(const struct tree *t, const char *dir, const char *val,
@@ -142,7 +120,7 @@ static void dir_flags(const struct tree *t, const char *reldir,
 	sv_push(&v.names, "srctree");
 	sv_push(&v.values, t->kdir);
 	if (text)
-		logical_lines(text, &lines);
+		mk_logical_lines(text, &lines);
 	for (size_t i = 0; i < lines.n; i++) {
 		char *l = lines.v[i], *op = strstr(l, "="), *lhs, *val;
 		size_t n;
@@ -153,7 +131,7 @@ static void dir_flags(const struct tree *t, const char *reldir,
 		while (n && strchr(":+? \t", l[n - 1]))
 			n--;
 		lhs = xstrndup(l, n);
-		val = mk_expand(&v, op + 1, 0);
+		val = flags_expand(&v, op + 1, 0);
 		if (wanted(lhs, base, own))
 			add_flags(t, reldir, val, args);
 		else if (!strchr(lhs, '$') && !strchr(lhs, ' '))

@@ -17,6 +17,9 @@
  * its result is kept in the tree's cache directory (candidates.txt) with a
  * fingerprint of every .c and .h file's path, size and mtime, and of the
  * mmprep binary, and is taken from there while both are unchanged.
+ *
+ * select_store_files() finds, for the analysis, the files of a driver
+ * that store an ops table into a given field.
  */
 #define _GNU_SOURCE
 #include "tree/tree.h"
@@ -24,6 +27,7 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdint.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,4 +315,97 @@ void select_candidates(const struct tree *t, struct strvec *files,
 	sv_free(&macros);
 	free(head);
 	free(path);
+}
+
+/*
+ * "field = &table" (not "=="), after "." or "->": a store of the address
+ * of one of @tables into @field.
+ */
+static bool stores_address(const char *text, const char *field,
+			   json_t *tables)
+{
+	size_t n = strlen(field);
+
+	for (const char *p = strstr(text, field); p; p = strstr(p + 1, field)) {
+		const char *q = p + n;
+
+		if (p == text || ident_char(q[0]) ||
+		    !(p[-1] == '.' || (p - text >= 2 && p[-1] == '>' && p[-2] == '-')))
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (q[0] != '=' || q[1] == '=')
+			continue;
+		for (q++; isspace((unsigned char)*q); q++)
+			;
+		if (*q++ != '&')
+			continue;
+		while (isspace((unsigned char)*q))
+			q++;
+		for (p = q; ident_char(*p); p++)
+			;
+		if (p > q && p - q < 128) {
+			char name[128];
+
+			memcpy(name, q, p - q);
+			name[p - q] = '\0';
+			if (json_object_get(tables, name))
+				return true;
+		}
+		p = q;
+	}
+	return false;
+}
+
+/* @rel, when it stores one of @tables' address into field @field */
+static void store_file(const struct tree *t, const char *rel,
+		       const char *field, json_t *tables, struct strvec *out)
+{
+	char *p = path_join(t->kdir, rel);
+	char *text = read_file(p, NULL);
+
+	if (text && stores_address(text, field, tables))
+		sv_push(out, rel);
+	free(text);
+	free(p);
+}
+
+/*
+ * The .c files of @entry's driver (the module it is linked into, else its
+ * directory) that store the address of one of @tables (names) into a
+ * field named @field:
+ * where a driver says which ops its objects get
+ * (q->mem_ops = &vb2_vmalloc_memops;), often in a probe file that never
+ * mentions mmap.
+ */
+void select_store_files(const struct tree *t, const char *entry,
+			const char *field, json_t *tables, struct strvec *out)
+{
+	json_t *files = built_module_files(t, built_module(t, entry)), *f;
+	char *dir, *abs;
+	struct dirent *de;
+	DIR *d;
+	size_t i;
+
+	if (files) {
+		json_array_foreach(files, i, f)
+			store_file(t, json_string_value(f), field, tables, out);
+		return;
+	}
+	dir = path_dir(entry);
+	abs = path_join(t->kdir, dir);
+	d = opendir(abs);
+	while (d && (de = readdir(d))) {
+		char *rel;
+
+		if (!str_ends(de->d_name, ".c"))
+			continue;
+		rel = xasprintf("%s%s", dir, de->d_name);
+		store_file(t, rel, field, tables, out);
+		free(rel);
+	}
+	if (d)
+		closedir(d);
+	free(abs);
+	free(dir);
 }

@@ -243,5 +243,6 @@ void tree_free(struct tree *t)
 	free(t->shimdir);
 	free(t->compdb);
 	free(t->cachedir);
+	built_free(t->built);
 	memset(t, 0, sizeof(*t));
 }

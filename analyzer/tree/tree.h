@@ -7,6 +7,9 @@
  *   kbuild.c     a configured build directory and Kbuild's compile flags
  *   shim.c       stand-in generated headers for a tree that cannot be prepared
  *   makeflags.c  the per-directory ccflags of the tree's Makefiles
+ *   makefile.c   make's language, as far as Kbuild files need it
+ *   makeexpand.c its $(references) and text functions (make.h)
+ *   built.c      which .c files the configuration builds
  *   compdb.c     compile_commands.json, and the one filter of compiler flags
  *   select.c     the text pass that picks the files worth parsing
  *   directives.c the preprocessor lines of a file, read as text
@@ -21,6 +24,8 @@
 
 #include <stdint.h>
 #include <sys/stat.h>
+
+struct built;
 
 struct tree {
 	char *kdir;		/* absolute, no trailing slash */
@@ -44,6 +49,7 @@ struct tree {
 	 * tree's scripts/Makefile.lib says which.
 	 */
 	bool kmod_prefix;
+	struct built *built;	/* what the configuration builds, or NULL */
 };
 
 /* tree.c */
@@ -82,6 +88,49 @@ void shim_write(const struct tree *t);
 void makefile_flags(const struct tree *t, const char *reldir,
 		    const char *base, struct strvec *args);
 
+/* makefile.c: variables, expansion, conditionals, include */
+struct mk {
+	json_t *vars;		/* name -> value, unexpanded */
+	const struct mk *parent;	/* looked up when @vars has no value */
+	json_t *exported;	/* names "export"ed */
+	const char *root;	/* KDIR: include reads only below it */
+	bool partial;		/* an object list made in a way not followed */
+};
+void mk_init(struct mk *m, const char *root);
+void mk_free(struct mk *m);
+const char *mk_get(const struct mk *m, const char *name);
+void mk_set(struct mk *m, const char *name, const char *value);
+char *mk_expand(struct mk *m, const char *s);
+bool mk_eval_file(struct mk *m, const char *path, const char *dir);
+void mk_logical_lines(char *text, struct strvec *lines);
+
+/*
+ * built.c.  The states are ordered: a file listed twice takes the
+ * higher one.
+ */
+enum built_state { BUILT_NO, BUILT_UNKNOWN, BUILT_YES };
+void built_load(struct tree *t);
+void built_free(struct built *b);
+enum built_state built_file(const struct tree *t, const char *rel);
+const char *built_name(enum built_state s);
+/*
+ * The object file @rel is linked into ("drivers/accel/habanalabs/
+ * habanalabs.o", or its own "dir/x.o"), NULL when not known; that
+ * object's files (NULL when not known); and whether two files belong to
+ * one driver: one object when both are known, else one directory.
+ */
+const char *built_module(const struct tree *t, const char *rel);
+json_t *built_module_files(const struct tree *t, const char *module);
+bool built_same_driver(const struct tree *t, const char *a, const char *b);
+/*
+ * Which of @n definitions (their files) of one function a reference from
+ * file @near binds to: one in a built file, the scanned arch's first,
+ * then the nearest by path.  *@guessed tells that several files were as
+ * good, so the nearest was a guess.  -1 when @n is 0.
+ */
+long built_pick(const struct tree *t, const char *near,
+		const char *const *files, size_t n, bool *guessed);
+
 /* compdb.c */
 struct compdb;
 struct compdb *compdb_open(struct tree *t, const char *explicit_path,
@@ -113,5 +162,7 @@ void directives_free(struct directives *d);
 /* select.c */
 void select_candidates(const struct tree *t, struct strvec *files,
 		       bool show_macros);
+void select_store_files(const struct tree *t, const char *entry,
+			const char *field, json_t *tables, struct strvec *out);
 
 #endif

@@ -198,3 +198,42 @@ json_t *collect_diagnostics(struct wctx *w, unsigned *nerrors)
 	}
 	return out;
 }
+
+/* The named struct a field belongs to, looking out of anonymous members. */
+char *field_owner(CXCursor field)
+{
+	CXCursor rec = clang_getCursorSemanticParent(field);
+
+	while (clang_Cursor_isAnonymousRecordDecl(rec)) {
+		CXCursor up = clang_getCursorSemanticParent(rec);
+		enum CXCursorKind k = clang_getCursorKind(up);
+
+		if (k != CXCursor_StructDecl && k != CXCursor_UnionDecl)
+			break;
+		rec = up;
+	}
+	if (clang_Cursor_isAnonymousRecordDecl(rec) ||
+	    clang_Cursor_isAnonymous(rec))
+		return cx_take(clang_getTypeSpelling(clang_getCursorType(rec)));
+	return cursor_name(rec);
+}
+
+/* The name of the macro expanded at @l when @l lies in an expansion. */
+char *macro_at(struct wctx *w, CXSourceLocation l)
+{
+	CXFile sf, ef;
+	unsigned sl, el, sc, ec;
+	CXToken *tok;
+	char *name = NULL;
+
+	clang_getSpellingLocation(l, &sf, &sl, &sc, NULL);
+	clang_getExpansionLocation(l, &ef, &el, &ec, NULL);
+	if (clang_File_isEqual(sf, ef) && sl == el && sc == ec)
+		return NULL;
+	tok = clang_getToken(w->tu, clang_getLocation(w->tu, ef, el, ec));
+	if (tok) {
+		name = cx_take(clang_getTokenSpelling(w->tu, *tok));
+		clang_disposeTokens(w->tu, tok, 1);
+	}
+	return name ? name : xstrdup("?");
+}

@@ -27,46 +27,10 @@ struct dctx {
 	struct wctx *w;
 	char *func;		/* enclosing function definition, if any */
 	char *var;		/* variable being initialised, if any */
+	unsigned func_line, var_line;
+	char *guard;		/* the test of the "if" whose body is walked */
+	bool guarded;		/* a store tested to be empty first */
 };
-
-/* The named struct a field belongs to, looking out of anonymous members. */
-static char *field_owner(CXCursor field)
-{
-	CXCursor rec = clang_getCursorSemanticParent(field);
-
-	while (clang_Cursor_isAnonymousRecordDecl(rec)) {
-		CXCursor up = clang_getCursorSemanticParent(rec);
-		enum CXCursorKind k = clang_getCursorKind(up);
-
-		if (k != CXCursor_StructDecl && k != CXCursor_UnionDecl)
-			break;
-		rec = up;
-	}
-	if (clang_Cursor_isAnonymousRecordDecl(rec) ||
-	    clang_Cursor_isAnonymous(rec))
-		return cx_take(clang_getTypeSpelling(clang_getCursorType(rec)));
-	return cursor_name(rec);
-}
-
-/* The name of the macro expanded at @l when @l lies in an expansion. */
-static char *macro_at(struct wctx *w, CXSourceLocation l)
-{
-	CXFile sf, ef;
-	unsigned sl, el, sc, ec;
-	CXToken *tok;
-	char *name = NULL;
-
-	clang_getSpellingLocation(l, &sf, &sl, &sc, NULL);
-	clang_getExpansionLocation(l, &ef, &el, &ec, NULL);
-	if (clang_File_isEqual(sf, ef) && sl == el && sc == ec)
-		return NULL;
-	tok = clang_getToken(w->tu, clang_getLocation(w->tu, ef, el, ec));
-	if (tok) {
-		name = cx_take(clang_getTokenSpelling(w->tu, *tok));
-		clang_disposeTokens(w->tu, tok, 1);
-	}
-	return name ? name : xstrdup("?");
-}
 
 static void count_excluded(struct wctx *w, const char *type, const char *field)
 {
@@ -176,7 +140,20 @@ static int field_index(const struct fields *f, CXCursor field)
 	return -1;
 }
 
-/* The value stored in @field: a function, or a nested initializer. */
+/* An ops table stored into @field, maybe (stores.c decides). */
+static void store_at(struct dctx *d, CXCursor field, CXCursor value)
+{
+	struct store_site s = {
+		.field = field, .at = value,
+		.in = d->func ? d->func : d->var,
+		.in_line = d->func ? d->func_line : d->var_line,
+		.guarded = d->guarded,
+	};
+
+	record_store(d->w, &s, value);
+}
+
+/* The value stored in @field: a function, a table, or a nested initializer. */
 static void walk_value(struct dctx *d, CXCursor field, CXCursor value,
 		       const char *name, const char *form)
 {
@@ -192,6 +169,10 @@ static void walk_value(struct dctx *d, CXCursor field, CXCursor value,
 		free(fname);
 	} else if (k == CXCursor_DeclRefExpr) {
 		add_entry(d, field, v, name, form);
+		record_function_ref(d->w, v);
+		store_at(d, field, value);
+	} else if (k == CXCursor_ConditionalOperator) {
+		store_at(d, field, value);
 	}
 }
 
@@ -238,6 +219,24 @@ static void walk_record_init(struct dctx *d, CXCursor init, CXType t,
 }
 
 /* An array designator "[i] = v" has the index, then the value. */
+/* "[SNDRV_DMA_TYPE_DEV] = &snd_dma_dev_ops": a table at a named index */
+static void array_store(struct dctx *d, const char *array, CXCursor index,
+			CXCursor value)
+{
+	char *name = const_name(d->w, index);
+	struct store_site s = {
+		.array = array, .at = value,
+		.in = d->func ? d->func : d->var,
+		.in_line = d->func ? d->func_line : d->var_line,
+	};
+
+	if (!name)
+		return;
+	s.index = name;
+	record_store(d->w, &s, value);
+	free(name);
+}
+
 static void walk_array_init(struct dctx *d, CXCursor init, const char *name,
 			    const char *form)
 {
@@ -258,6 +257,7 @@ static void walk_array_init(struct dctx *d, CXCursor init, const char *name,
 					idx = clang_EvalResult_getAsLongLong(r);
 				if (r)
 					clang_EvalResult_dispose(r);
+				array_store(d, name, kids.v[0], kids.v[1]);
 				v = kids.v[1];
 			}
 		}
@@ -296,6 +296,19 @@ static char *expr_text(struct wctx *w, CXCursor c)
 	return out;
 }
 
+/* Does the test @guard say that @lhs is empty: "!x->f", "x->f == NULL"? */
+static bool is_empty_test(struct wctx *w, const char *guard, CXCursor lhs)
+{
+	char *l = cursor_tokens(w, lhs, "");
+	char *a = xasprintf("!%s", l), *b = xasprintf("!(%s)", l);
+	char *c = xasprintf("%s==NULL", l), *e = xasprintf("NULL==%s", l);
+	bool ok = !strcmp(guard, a) || !strcmp(guard, b) ||
+		  !strcmp(guard, c) || !strcmp(guard, e);
+
+	free(l), free(a), free(b), free(c), free(e);
+	return ok;
+}
+
 /* A runtime store: "ops->mmap = foo;" */
 static void walk_assign(struct dctx *d, CXCursor c)
 {
@@ -312,7 +325,9 @@ static void walk_assign(struct dctx *d, CXCursor c)
 		goto out;
 	children_of(kids.v[0], &base);
 	name = base.n ? expr_text(d->w, base.v[0]) : xstrdup("?");
+	d->guarded = d->guard && is_empty_test(d->w, d->guard, kids.v[0]);
 	walk_value(d, field, kids.v[1], name, "assignment");
+	d->guarded = false;
 	free(name);
 	cxvec_free(&base);
 out:
@@ -331,27 +346,72 @@ static void visit_children(struct dctx *d, CXCursor c, int depth)
 	cxvec_free(&kids);
 }
 
+static unsigned line_of(struct wctx *w, CXCursor c)
+{
+	struct wloc l = { 0 };
+	unsigned line = wloc_of(w, c, &l) ? l.line : 0;
+
+	wloc_free(&l);
+	return line;
+}
+
+/* "if (!x->f) x->f = &table;": the body is walked knowing the test */
+static void visit_if(struct dctx *d, CXCursor c, int depth)
+{
+	struct cxvec kids = { 0 };
+	char *saved = d->guard;
+
+	children_of(c, &kids);
+	for (unsigned i = 0; i < kids.n; i++) {
+		d->guard = i == 1 ? cursor_tokens(d->w, kids.v[0], "") : NULL;
+		visit(d, kids.v[i], depth + 1);
+		free(d->guard);
+	}
+	d->guard = saved;
+	cxvec_free(&kids);
+}
+
 static void visit(struct dctx *d, CXCursor c, int depth)
 {
 	char *saved, *name;
+	unsigned line;
 
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_FunctionDecl:
 		if (!clang_isCursorDefinition(c))
 			return;
+		record_function_def(d->w, c);
 		saved = d->func;
+		line = d->func_line;
 		d->func = cursor_name(c);
+		d->func_line = line_of(d->w, c);
 		visit_children(d, c, depth);
 		free(d->func);
 		d->func = saved;
+		d->func_line = line;
 		return;
 	case CXCursor_VarDecl:
 		saved = d->var;
+		line = d->var_line;
 		d->var = cursor_name(c);
+		d->var_line = line_of(d->w, c);
 		visit_children(d, c, depth);
 		free(d->var);
 		d->var = saved;
+		d->var_line = line;
 		return;
+	case CXCursor_IfStmt:
+		visit_if(d, c, depth);
+		return;
+	case CXCursor_DeclRefExpr:
+		record_function_ref(d->w, c);
+		record_const_ref(d->w, c);
+		break;
+	case CXCursor_CallExpr:
+		/* a macro constant handed to a helper (SNDRV_DMA_TYPE_DEV_SG) */
+		for (int i = 0; i < clang_Cursor_getNumArguments(c); i++)
+			record_const_ref(d->w, clang_Cursor_getArgument(c, i));
+		break;
 	case CXCursor_CompoundLiteralExpr:
 		saved = d->var;
 		d->var = xasprintf("(compound literal in %s)",
@@ -367,8 +427,15 @@ static void visit(struct dctx *d, CXCursor c, int depth)
 							  "initializer");
 		return;
 	case CXCursor_BinaryOperator:
-		if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign)
+		if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign) {
+			struct cxvec kids = { 0 };
+
 			walk_assign(d, c);
+			children_of(c, &kids);
+			if (kids.n == 2)
+				record_const_ref(d->w, kids.v[1]);
+			cxvec_free(&kids);
+		}
 		break;
 	default:
 		break;

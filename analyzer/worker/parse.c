@@ -179,6 +179,7 @@ static json_t *parse_plain(struct worker *k, const struct wreq *r)
 	collect(&w, doc, nerrors);
 	json_object_set_new(doc, "functions", w.functions);
 	record_inclusions(&w, doc);
+	record_stores(&w, doc);
 	clang_disposeTranslationUnit(w.tu);
 	return doc;
 }
@@ -239,6 +240,7 @@ static json_t *parse_pch(struct worker *k, const struct wreq *r,
 		json_object_set_new(doc, "functions", w.functions);
 	else
 		json_decref(w.functions);
+	record_stores(&w, doc);
 	clang_disposeTranslationUnit(w.tu);
 	if (*why) {
 		json_decref(doc);

@@ -10,7 +10,9 @@
  *   calls           calls that pass the VMA on, with the argument carrying it;
  *   dispatch        calls through an ops pointer that pass the VMA on;
  *   rejects_private an error return guarded by a !VM_SHARED or
- *                   is_cow_mapping() test.
+ *                   is_cow_mapping() test; rejects_private_always when
+ *                   every path passes that test, or when the function
+ *                   has no success return at all ("return -ENODEV;").
  *
  * Each site is marked "must" when every success path through the function
  * reaches it: it is not inside a branch or loop body, and no success return
@@ -62,6 +64,17 @@ struct sctx {
 	CXCursor *vars;		/* parameters and locals holding the VMA */
 	unsigned nvars;
 	bool returned;		/* a success return has been seen */
+	bool succeeds;		/* ...anywhere, or the end can be reached */
+	/*
+	 * In "if (obj->funcs->mmap) obj->funcs->mmap(..); else X;", X runs
+	 * only when the field is NULL: its sites are marked "unless" the
+	 * field, and the dispatch counts as made on every path where the if
+	 * statement is reached (@pos_must), X standing in for it.
+	 */
+	const char *unless;
+	const char *pos_field;
+	bool pos_must;
+	struct strvec fields;	/* owns the strings above */
 };
 
 static bool is_vma_var(struct sctx *s, CXCursor decl)
@@ -109,6 +122,8 @@ static void site(struct sctx *s, json_t *o, CXCursor c, bool must)
 	}
 	wloc_free(&l);
 	json_object_set_new(o, "must", json_boolean(must && !s->returned));
+	if (s->unless)
+		json_object_set_new(o, "unless", json_string(s->unless));
 }
 
 static void collect_bits(CXCursor c, json_t *bits)
@@ -187,31 +202,6 @@ static void prim_call(struct sctx *s, CXCursor call, const struct prim *p,
 			   clang_Cursor_getArgument(call, p->arg + 1), name, must);
 }
 
-/* "owner.field" of an ops-pointer call such as obj->funcs->mmap(obj, vma) */
-static char *dispatch_field(CXCursor callee)
-{
-	CXCursor e = strip_expr(callee), f, rec;
-	char *owner, *field, *out;
-
-	if (clang_getCursorKind(e) != CXCursor_MemberRefExpr)
-		return NULL;
-	f = clang_getCursorReferenced(e);
-	if (clang_getCursorKind(f) != CXCursor_FieldDecl)
-		return NULL;
-	rec = clang_getCursorSemanticParent(f);
-	owner = cursor_name(rec);
-	/* vm_ops->close(vma) and the like act on an existing VMA */
-	if (is_lifecycle_type(owner)) {
-		free(owner);
-		return NULL;
-	}
-	field = cursor_name(f);
-	out = xasprintf("%s.%s", owner, field);
-	free(owner);
-	free(field);
-	return out;
-}
-
 static char *tokens_of(struct wctx *w, CXCursor c);
 
 /*
@@ -255,7 +245,13 @@ static void call_site(struct sctx *s, CXCursor call, bool must)
 		children_of(call, &kids);
 		field = argno >= 0 && kids.n ? dispatch_field(kids.v[0]) : NULL;
 		if (field) {
-			o = json_pack("{s:s, s:i}", "field", field, "argno", argno);
+			char *holder = dispatch_holder(kids.v[0]);
+
+			if (s->pos_field && !strcmp(field, s->pos_field))
+				must = s->pos_must;
+			o = json_pack("{s:s, s:i, s:s?}", "field", field,
+				      "argno", argno, "holder", holder);
+			free(holder);
 			site(s, o, call, must);
 			json_array_append_new(json_object_get(s->fn, "dispatch"), o);
 		}
@@ -368,18 +364,30 @@ static bool branch_fails(struct sctx *s, CXCursor c)
 	return found;
 }
 
-/* if (!(vma->vm_flags & VM_SHARED)) return -EINVAL; and its cousins */
-static void private_guard(struct sctx *s, CXCursor cond, CXCursor then)
+/*
+ * if (!(vma->vm_flags & VM_SHARED)) return -EINVAL; and its cousins.  On
+ * every path (@must, and no success return before it), the function
+ * refuses every private mapping: "rejects_private_always".
+ */
+static void private_guard(struct sctx *s, CXCursor cond, CXCursor then,
+			  bool must)
 {
 	char *t = tokens_of(s->w, cond);
 	bool shared = strstr(t, "VM_SHARED") || strstr(t, "VM_MAYSHARE") ||
 		      strstr(t, "VMA_SHARED_BIT") || strstr(t, "VMA_MAYSHARE_BIT");
 	bool negated = strstr(t, "!") || strstr(t, "== 0");
 	bool cow = strstr(t, "is_cow_mapping");
+	/* (vm_flags & (VM_SHARED | VM_MAYSHARE)) != (VM_SHARED | VM_MAYSHARE) */
+	const char *ne = strstr(t, "!=");
+	bool mask_ne = ne && strstr(t, "VM_SHARED") < ne && strstr(ne, "VM_SHARED");
 
-	if (((shared && negated) || cow) && !strstr(t, "!=") &&
-	    branch_fails(s, then))
+	if (((shared && negated && !ne) || cow || mask_ne) &&
+	    branch_fails(s, then)) {
 		json_object_set_new(s->fn, "rejects_private", json_true());
+		if (must && !s->returned)
+			json_object_set_new(s->fn, "rejects_private_always",
+					    json_true());
+	}
 	free(t);
 }
 
@@ -408,15 +416,70 @@ static bool set_if_missing(struct sctx *s, CXCursor cond)
 	return idiom;
 }
 
+/* Does @c (a branch) end with a return? */
+static bool ends_in_return(CXCursor c)
+{
+	struct cxvec kids = { 0 };
+	bool r;
+
+	if (clang_getCursorKind(c) != CXCursor_CompoundStmt)
+		return clang_getCursorKind(c) == CXCursor_ReturnStmt;
+	children_of(c, &kids);
+	r = kids.n && clang_getCursorKind(kids.v[kids.n - 1]) == CXCursor_ReturnStmt;
+	cxvec_free(&kids);
+	return r;
+}
+
+/*
+ * "if (x->f) A else B", f an ops field taking a VMA: A dispatches through
+ * it, B is what happens without it (also the rest of the block when A
+ * returns).  B is walked as a path of its own, marked "unless" f.
+ */
+static void walk_field_if(struct sctx *s, struct cxvec *kids, bool must,
+			  int test, char *field)
+{
+	const char *unless = s->unless, *pos = s->pos_field;
+	bool pos_must = s->pos_must, returned = s->returned;
+
+	sv_take(&s->fields, field);
+	walk(s, kids->v[0], must);
+	for (unsigned i = 1; i < kids->n; i++) {
+		if ((test > 0) == (i == 1)) {
+			s->pos_field = field;
+			s->pos_must = must && !s->returned;
+			walk(s, kids->v[i], false);
+			s->pos_field = pos;
+			s->pos_must = pos_must;
+		} else {
+			s->unless = field;
+			walk(s, kids->v[i], must);
+			s->unless = unless;
+		}
+		/* a return in one branch does not end the other's path */
+		s->returned = returned;
+	}
+	/* "if (x->f) return x->f(..);": the rest is the fallback */
+	if (test > 0 && kids->n == 2 && ends_in_return(kids->v[1]))
+		s->unless = field;
+}
+
 static void walk_if(struct sctx *s, CXCursor c, bool must)
 {
 	struct cxvec kids = { 0 };
 	bool then_must = false;
+	char *field = NULL;
+	int test;
 
 	children_of(c, &kids);
 	if (kids.n >= 2) {
-		private_guard(s, kids.v[0], kids.v[1]);
+		private_guard(s, kids.v[0], kids.v[1], must);
 		then_must = kids.n == 2 && set_if_missing(s, kids.v[0]);
+	}
+	test = kids.n >= 2 && !s->unless ? field_test(kids.v[0], &field) : 0;
+	if (test) {
+		walk_field_if(s, &kids, must, test, field);
+		cxvec_free(&kids);
+		return;
 	}
 	/* the condition always runs; the branches may not */
 	for (unsigned i = 0; i < kids.n; i++)
@@ -445,6 +508,14 @@ static void walk(struct sctx *s, CXCursor c, bool must)
 	case CXCursor_IfStmt:
 		walk_if(s, c, must);
 		return;
+	case CXCursor_CompoundStmt: {
+		/* a fallback begun in a block ends with it */
+		const char *unless = s->unless;
+
+		walk_kids(s, c, must, -1);
+		s->unless = unless;
+		return;
+	}
 	case CXCursor_ForStmt:
 	case CXCursor_WhileStmt:
 	case CXCursor_DoStmt:
@@ -474,7 +545,7 @@ static void walk(struct sctx *s, CXCursor c, bool must)
 	case CXCursor_ReturnStmt:
 		walk_kids(s, c, must, -1);
 		if (!error_return(s, c, must))
-			s->returned = true;
+			s->returned = s->succeeds = true;
 		return;
 	default:
 		break;
@@ -504,6 +575,7 @@ static json_t *new_summary(struct wctx *w, CXCursor fn, const char *kind,
 	json_object_set_new(f, "calls", json_array());
 	json_object_set_new(f, "dispatch", json_array());
 	json_object_set_new(f, "rejects_private", json_false());
+	json_object_set_new(f, "rejects_private_always", json_false());
 	wloc_free(&l);
 	return f;
 }
@@ -535,10 +607,16 @@ static void summarize_fn(struct wctx *w, CXCursor fn)
 	}
 	children_of(fn, &kids);
 	for (unsigned i = 0; i < kids.n; i++)
-		if (clang_getCursorKind(kids.v[i]) == CXCursor_CompoundStmt)
+		if (clang_getCursorKind(kids.v[i]) == CXCursor_CompoundStmt) {
 			walk(&s, kids.v[i], true);
+			s.succeeds |= !ends_in_return(kids.v[i]);
+		}
 	cxvec_free(&kids);
+	/* every path fails: private mappings (and any other) are refused */
+	if (!s.succeeds)
+		json_object_set_new(s.fn, "rejects_private_always", json_true());
 	free(s.vars);
+	sv_free(&s.fields);
 	json_array_append_new(w->functions, s.fn);
 }
 

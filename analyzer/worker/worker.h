@@ -7,6 +7,8 @@
  *                one file per process, or many over a pipe (--serve)
  *   discover.c   mmap entry points (struct fields typed to take a VMA)
  *   summarize.c  per-function summaries of what is done to a VMA
+ *   stores.c     ops tables stored into fields; functions defined, used
+ *   opsfield.c   calls through ops fields, and tests of them
  *   inclusions.c the headers the file included, for the facts cache
  *   pch.c        a shared precompiled header and what it holds
  *   replay.c     a file parsed with one: the facts a plain parse gives
@@ -33,6 +35,10 @@ struct wctx {
 	json_t *excluded;	/* "struct.field" -> count of lifecycle hooks */
 	json_t *functions;	/* summaries, see summarize.c */
 	json_t *index_only;	/* names whose summaries were asked for */
+	json_t *stores;		/* see stores.c */
+	json_t *defines;
+	json_t *refs;
+	json_t *consts;
 };
 
 /* A position in the tree, with paths relative to KDIR where possible. */
@@ -60,6 +66,8 @@ bool wloc_of(struct wctx *w, CXCursor c, struct wloc *out);
 void wloc_free(struct wloc *l);
 bool wctx_wants(struct wctx *w, CXCursor c);
 json_t *collect_diagnostics(struct wctx *w, unsigned *nerrors);
+char *field_owner(CXCursor field);
+char *macro_at(struct wctx *w, CXSourceLocation l);
 char *rel_path(struct wctx *w, const char *abs);
 
 /* One request: a file to parse, or a header to precompile. */
@@ -104,5 +112,27 @@ bool is_lifecycle_type(const char *name);
 void discover_tu(struct wctx *w);	/* discover.c */
 void summarize_tu(struct wctx *w);	/* summarize.c */
 void record_inclusions(struct wctx *w, json_t *doc);	/* inclusions.c */
+
+/* opsfield.c */
+char *dispatch_field(CXCursor callee);
+char *dispatch_holder(CXCursor callee);
+int field_test(CXCursor cond, char **field);
+
+/* stores.c */
+struct store_site {
+	CXCursor field;		/* the FieldDecl stored into, unless... */
+	const char *array;	/* ...an element of this array, at @index */
+	const char *index;
+	CXCursor at;		/* the stored value, for its position */
+	const char *in;		/* the enclosing function, or variable */
+	unsigned in_line;	/* where @in is defined */
+	bool guarded;		/* under "if (!x->field)": a default */
+};
+void record_store(struct wctx *w, const struct store_site *s, CXCursor value);
+void record_function_ref(struct wctx *w, CXCursor ref);
+void record_function_def(struct wctx *w, CXCursor fn);
+void record_const_ref(struct wctx *w, CXCursor expr);
+char *const_name(struct wctx *w, CXCursor expr);
+void record_stores(struct wctx *w, json_t *doc);
 
 #endif

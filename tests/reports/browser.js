@@ -32,12 +32,16 @@ function eq(got, want, what) {
 
 const entries = scan.entries;
 const count = (f) => entries.filter(f).length;
+// a late entry whose private mappings lose KSM (ksm_impact)
+const loses = (e) => e.ksm_path === 'late' &&
+	['lost', 'conditional'].includes(e.ksm_impact);
 const want = {
 	entries: entries.length,
 	late: count((e) => e.ksm_path === 'late'),
 	early: count((e) => e.ksm_path === 'early'),
 	special: count((e) => e.special === true),
 	unresolved: count((e) => (e.unresolved || []).length > 0),
+	lost: count(loses),
 	parsed: scan.files.parsed,
 	degraded: scan.files.degraded.length,
 	failed: scan.files.failed.length,
@@ -75,11 +79,12 @@ const want = {
 		rows.map((r) => [...r.cells].map((c) => c.textContent)));
 	const recount = {};
 	for (const e of entries) {
-		const s = recount[e.subsystem] ||= [e.subsystem, 0, 0, 0, 0];
+		const s = recount[e.subsystem] ||= [e.subsystem, 0, 0, 0, 0, 0];
 		s[1]++;
 		s[2] += e.ksm_path === 'late';
 		s[3] += e.ksm_path === 'early';
 		s[4] += e.special === true;
+		s[5] += loses(e);
 	}
 	const shown = {};
 	for (const r of subs)
@@ -129,9 +134,16 @@ const want = {
 		   `search: ${entries[0].ops_name}`);
 		await page.fill('#entries_filter input', '');
 
-		// ranking: first, the layer that moves the most file_operations entries
+		// ranking: most KSM regained first, then most entries moved
+		const rank = await page.$$eval('#ranking tbody tr', (rows) =>
+			rows.filter((r) => r.cells.length > 1)
+			    .map((r) => [Number(r.cells[3].textContent),
+					 Number(r.cells[4].textContent)]));
+		eq(rank, [...rank].sort((a, b) => b[0] - a[0] || b[1] - a[1]),
+		   'ranking by KSM regained, then entries moved');
+		// without impacts, first the layer that moves the most entries
 		const layers = scan.layers || [];
-		if (layers.length) {
+		if (layers.length && !entries.some((e) => e.ksm_impact)) {
 			const moves = (l) => l.file_operations_users ?? l.drivers;
 			const top = layers.reduce((a, b) => moves(b) > moves(a) ? b : a);
 			eq(await page.textContent('#ranking tbody tr:first-child td:nth-child(2) code'),

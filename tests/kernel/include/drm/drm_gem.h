@@ -10,6 +10,13 @@ struct drm_gem_object_funcs {
 struct drm_gem_object {
 	const struct drm_gem_object_funcs *funcs;
 };
+struct drm_device;
+struct drm_driver {
+	int (*dumb_create)(struct file *file, struct drm_device *dev);
+	const struct file_operations *fops;
+};
+int drm_gem_dma_dumb_create(struct file *file, struct drm_device *dev);
+int drm_gem_shmem_dumb_create(struct file *file, struct drm_device *dev);
 int drm_open(struct inode *inode, struct file *filp);
 int drm_release(struct inode *inode, struct file *filp);
 int drm_gem_mmap(struct file *filp, struct vm_area_struct *vma);

@@ -9,4 +9,8 @@ struct dma_buf_ops {
 struct dma_buf {
 	const struct dma_buf_ops *ops;
 };
+struct dma_buf_export_info {
+	const struct dma_buf_ops *ops;
+};
+int dma_buf_mmap(struct dma_buf *dmabuf, struct vm_area_struct *vma);
 #endif

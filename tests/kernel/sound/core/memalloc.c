@@ -28,9 +28,14 @@ static const struct snd_malloc_ops snd_dma_iram_ops = {
 };
 
 static const struct snd_malloc_ops *snd_dma_ops[] = {
-	&snd_dma_vmalloc_ops,
-	&snd_dma_iram_ops,
+	[SNDRV_DMA_TYPE_VMALLOC] = &snd_dma_vmalloc_ops,
+	[SNDRV_DMA_TYPE_DEV_IRAM] = &snd_dma_iram_ops,
 };
+
+void snd_dma_buffer_setup(struct snd_dma_buffer *dmab, int type)
+{
+	dmab->type = type;
+}
 
 int snd_dma_buffer_mmap(struct snd_dma_buffer *dmab,
 			struct vm_area_struct *area)
