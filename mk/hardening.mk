@@ -3,7 +3,7 @@
 #
 #   make check-asan      both binaries built with -fsanitize=address,undefined
 #                        into build-asan/ (the normal build is left alone),
-#                        then the fixtures, bad-input, determinism and
+#                        then the fixtures, bad-input, determinism,
 #                        compdb and pch suites run with them; any report
 #                        fails it
 #   make fuzz [FUZZ_S=N] each libFuzzer target (tests/fuzz/) N seconds
