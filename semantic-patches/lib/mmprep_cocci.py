@@ -9,6 +9,8 @@
 import os
 import re
 
+from entries import load_categories
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # VMA flag bits of 7.0 include/linux/mm.h (DECLARE_VMA_BIT and aliases).
@@ -46,19 +48,15 @@ def load_reasons(path=os.path.join(HERE, "..", "categories.tsv")):
     """Report-only rows of categories.tsv: {function: (category, reason)}
     from their "calls~a|b" conditions."""
     out = {}
-    with open(path) as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 6 or cols[2] != "report":
-                continue
-            out.setdefault(cols[0], (cols[0], cols[5]))
-            for clause in cols[4].split():
-                m = re.fullmatch(r"calls~([\w|]+)", clause)
-                if m:
-                    for fn in m.group(1).split("|"):
-                        out.setdefault(fn, (cols[0], cols[5]))
+    for cat, row in load_categories(path).items():
+        if row["mode"] != "report":
+            continue
+        out.setdefault(cat, (cat, row["reason"]))
+        for clause in row["when"].split():
+            m = re.fullmatch(r"calls~([\w|]+)", clause)
+            if m:
+                for fn in m.group(1).split("|"):
+                    out.setdefault(fn, (cat, row["reason"]))
     return out
 
 
@@ -91,12 +89,15 @@ class State:
         self.mode = "patch"
         self.messages = []
         self.category = "descriptor_only"
+        # the callbacks of this category's entries (mmprep-patches);
+        # empty: every callback of the file
+        self.only = set(os.environ.get("MMPREP_CALLBACKS", "").split())
         self.file = None
         self.reset(None)
 
     def reset(self, file):
         self.file = file
-        self.members = {}	# function -> (callback, VMA parameter)
+        self.members = {}	# function -> (callback, {VMA parameters})
         self.known = set()	# positions of VMA uses we can rewrite
         self.reasons = {}	# position -> why it cannot be rewritten
         self.vetoed = set()
@@ -105,7 +106,7 @@ class State:
         self.has = set()	# callbacks holding what the category needs
         self.fullsize = {}	# (function, variable) = whole VMA size
         self.hooks = {}		# (function, kind) -> return expression
-        self.converting = {}	# function -> VMA parameter
+        self.converting = {}	# function -> {VMA parameters}
         self.whole_remaps = set()
         self.decided = False
         self.ops_refs = set()	# the .mmap = fn initializers
@@ -126,8 +127,13 @@ class State:
         return what in CATEGORIES.get(self.category, {}).get("allows", ())
 
     def add_member(self, file, f, cb, vma):
+        """F hands its VMA parameter VMA on for callback CB; a function
+        with alternate definitions (#if/#else) may name it differently
+        in each."""
         self.at(file)
-        self.members[f] = (cb, vma)
+        if self.only and cb not in self.only:
+            return
+        self.members.setdefault(f, (cb, set()))[1].add(str(vma))
 
     def block(self, cb, reason):
         self.blocked.setdefault(cb, reason)
@@ -142,7 +148,7 @@ class State:
     def member_of(self, p, v):
         f = p[0].current_element
         m = self.members.get(f)
-        return m if m and m[1] == str(v) else None
+        return m if m and str(v) in m[1] else None
 
     def know(self, p, v):
         self.at(p[0].file)
@@ -203,7 +209,7 @@ class State:
         f = p[0].current_element
         if f not in self.converting:
             return False
-        return v is None or self.converting[f] == str(v)
+        return v is None or str(v) in self.converting[f]
 
     def is_callback(self, f):
         self.decide()

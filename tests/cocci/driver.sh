@@ -1,0 +1,196 @@
+# SPDX-License-Identifier: GPL-2.0
+# Tests of semantic-patches/mmprep-patches on synthetic trees, sourced by
+# tests/run-cocci (which defines top, sp, out, ok, bad).
+
+# check NAME COMMAND...: one test of the driver.
+check() {
+	what=$1
+	shift
+	if "$@" >>"$out/driver/checks.log" 2>&1; then ok; else bad "driver" "$what"; fi
+}
+
+# mktree DIR: a tree with the 7.0 API and two drivers.
+mktree() {
+	mkdir -p "$1/include/linux" "$1/drivers/char" "$1/drivers/misc"
+	printf 'VERSION = 7\nPATCHLEVEL = 0\n' >"$1/Makefile"
+	printf 'struct file_operations {\n\tint (*mmap_prepare)(struct vm_area_desc *);\n};\n' \
+		>"$1/include/linux/fs.h"
+	cp "$top/tests/cocci/whole_vma_remap/eagain.c" "$1/drivers/char/phys.c"
+	cp "$top/tests/cocci/report_only/calls.c" "$1/drivers/misc/calls.c"
+	cp "$top/tests/cocci/whole_vma_remap/return.c" "$1/drivers/misc/plain.c"
+}
+
+# scan FILE [JQ]: the scan of mktree's tree, edited by the jq filter JQ.
+scan() {
+	cat >"$1.in" <<'JSON'
+{"entries": [
+ {"file": "drivers/char/phys.c", "ops_name": "phys_fops",
+  "ops_type": "file_operations", "field": "mmap", "callback": "phys_mmap",
+  "ksm_path": "late", "flags": ["VM_IO", "VM_PFNMAP"], "special": true,
+  "conditional": false, "rejects_private": false,
+  "category": "whole_vma_remap", "cocci": "whole_vma_remap.cocci",
+  "evidence": [{"flag": "VM_IO", "chain": [
+   {"function": "phys_mmap", "file": "drivers/char/phys.c", "line": 9,
+    "at": 20},
+   {"function": "remap_pfn_range", "file": "mm/memory.c", "line": 2901,
+    "at": 2910}]}]},
+ {"file": "drivers/misc/calls.c", "ops_name": "foo_fops",
+  "ops_type": "file_operations", "field": "mmap", "callback": "foo_mmap",
+  "ksm_path": "late", "flags": ["VM_MIXEDMAP"], "special": true,
+  "category": "insert_page", "cocci": "report_only.cocci"},
+ {"file": "drivers/misc/plain.c", "ops_name": "plain_fops",
+  "ops_type": "file_operations", "field": "mmap", "callback": "plain_mmap",
+  "ksm_path": "late", "flags": [], "special": false, "conditional": false,
+  "rejects_private": false, "category": "whole_vma_remap"},
+ {"file": "drivers/misc/plain.c", "ops_name": "io_fops",
+  "ops_type": "file_operations", "field": "mmap", "callback": "io_mmap",
+  "ksm_path": "late", "flags": [], "special": false,
+  "rejects_private": true, "category": "whole_vma_remap"},
+ {"file": "drivers/misc/calls.c", "ops_name": "early_fops",
+  "ops_type": "file_operations", "field": "mmap_prepare",
+  "callback": "early_prepare", "ksm_path": "early"}
+]}
+JSON
+	jq "${2:-.}" "$1.in" >"$1"
+}
+
+# patches NAME SCAN-JQ [ARGS]: mmprep-patches on $t/tree; exit status in
+# $t/NAME.rc, output in $t/NAME.log, series in $t/NAME.
+patches() {
+	scan "$t/$1.json" "$2"
+	name=$1
+	shift 2
+	"$sp/mmprep-patches" --scan "$t/$name.json" --out "$t/$name" "$@" \
+		"$tree" >"$t/$name.log" 2>&1
+	echo $? >"$t/$name.rc"
+}
+
+rc() { test "$(cat "$t/$1.rc")" -eq "$2"; }
+
+driver() {
+	t=$out/driver
+	tree=$t/tree
+	mkdir -p "$t"
+	mktree "$tree"
+	export GIT_CONFIG_GLOBAL=$t/gitconfig GIT_CONFIG_NOSYSTEM=1
+	printf '[user]\n\tname = Ada Author\n\temail = ada@example.org\n' \
+		>"$GIT_CONFIG_GLOBAL"
+
+	patches out . --verify
+	check "exit status 0 (tests/out/cocci/driver/out.log)" rc out 0
+	p1=$t/out/0001-char-phys-convert-phys_fops-to-mmap_prepare.patch
+	check "subject of 0001: prefixes.tsv's rule for drivers/char/" \
+		grep -qx 'Subject: \[PATCH 1/2\] char: phys: convert phys_fops to mmap_prepare' "$p1"
+	check "author from git config" grep -qx 'From: Ada Author <ada@example.org>' "$p1"
+	check "body names the semantic patch" grep -q "whole_vma_remap.cocci" "$p1"
+	check "body: ->mmap is deprecated" grep -q "deprecated in favour of" "$p1"
+	check "body: no line number of mm/" sh -c "! grep -q 'mm/memory.c' '$p1'"
+	check "body: the chain by name" grep -q "phys_mmap() -> remap_pfn_range()" "$p1"
+	check "body: VM_SPECIAL mappings regain nothing" sh -c \
+		"! grep -q 'merging work' '$p1' && grep -q 'KSM ignores' '$p1'"
+	check "no Signed-off-by" sh -c "! grep -q Signed-off-by '$p1'"
+	check "body lines at most 75 columns" sh -c \
+		"sed '/^---\$/q' '$p1' | awk 'length > 75 { exit 1 }'"
+	check "subject of 0002 names both tables" grep -qx \
+		'Subject: \[PATCH 2/2\] misc: plain: convert io_fops and plain_fops to mmap_prepare' \
+		"$t/out/"0002-*.patch
+	check "tables of different KSM impact: the claim names its table" \
+		grep -q "Private mappings of plain_fops come out" "$t/out/"0002-*.patch
+	check "... and none for the shared-only table" sh -c \
+		"! grep -q 'mappings of io_fops' $t/out/0002-*.patch"
+	check "cover letter lists the blocked driver and why" grep -q \
+		"vm_insert_page() \[insert_page\]" "$t/out/0000-cover-letter.patch"
+	check "KDIR untouched" cmp -s "$tree/drivers/char/phys.c" \
+		"$top/tests/cocci/whole_vma_remap/eagain.c"
+	check "verified copy equals eagain.res" cmp -s \
+		"$t/out/verify/tree/drivers/char/phys.c" \
+		"$top/tests/cocci/whole_vma_remap/eagain.res"
+	check "status.json: applied" grep -q '"apply": "ok"' "$t/out/status.json"
+
+	patches from . --from 'Bo Sender <bo@example.org>'
+	check "--from gives the author" grep -qx 'From: Bo Sender <bo@example.org>' \
+		"$t/from/"0001-*.patch
+	patches long '.entries[0].ops_name = "a_rather_long_file_operations_table_name"' --only drivers/char/phys.c
+	check "a subject past 75 columns drops the table names" grep -qx \
+		'Subject: \[PATCH 1/1\] char: phys: convert to mmap_prepare' \
+		"$t/long/"0001-*.patch
+	patches lost '(.entries[] | select(.callback == "phys_mmap")) |= (.flags = [] | .special = false)' --only drivers/char/phys.c
+	check "a private mapping without VM_SPECIAL: KSM regained" grep -q \
+		"KSM and VMA merging work for them" "$t/lost/"0001-*.patch
+	patches impact '(.entries[] | select(.callback == "phys_mmap")) |= (.flags = [] | .special = false | .ksm_impact = "none-shared-only")' --only drivers/char/phys.c
+	check "ksm_impact, when the scan has it, wins" sh -c \
+		"! grep -q 'merging work' $t/impact/0001-*.patch &&
+		 grep -q 'refuses private mappings' $t/impact/0001-*.patch"
+
+	# A scan is untrusted: its category, its cocci and its paths.
+	patches nocat 'del(.entries[0].category)'
+	check "a late entry without category: exit 5" rc nocat 5
+	check "... and says why" grep -q "has no category" "$t/nocat.log"
+	patches badcat '.entries[0].category = "evil"'
+	check "a category not in categories.tsv: exit 6" rc badcat 6
+	patches dotdot '.entries[0].file = "../../../etc/passwd"'
+	check "a file outside KDIR: exit 7" rc dotdot 7
+	patches abs '.entries[0].file = "/etc/passwd"'
+	check "an absolute file: exit 7" rc abs 7
+	ln -sf /etc/passwd "$tree/drivers/char/link.c"
+	patches link '.entries[0].file = "drivers/char/link.c"'
+	check "a symbolic link out of KDIR: exit 7" rc link 7
+	rm -f "$tree/drivers/char/link.c"
+	cat >"$t/evil.cocci" <<EOF
+@script:python@
+@@
+open("$t/pwned", "w").write("x")
+EOF
+	patches evil ".entries[0].cocci = \"$t/evil.cocci\"" --only drivers/char/phys.c
+	check "the scan's cocci never runs" test ! -e "$t/pwned"
+	check "the table's cocci runs instead" grep -q whole_vma_remap.cocci \
+		"$t/evil/"0001-*.patch
+
+	# The subject prefix from git history: the file's, else its
+	# directory's; tree-wide commits do not count.
+	git_tree
+	check "prefix from the file's history" grep -qx \
+		'Subject: \[PATCH 1/2\] phys dev: Convert phys_fops to mmap_prepare' \
+		"$t/git/"0001-*.patch
+	check "prefix from the directory's history" grep -q \
+		'^Subject: \[PATCH 2/2\] misc: plainish: ' "$t/git/"0002-*.patch
+
+	mkdir -p "$t/old/include/linux"
+	printf 'VERSION = 6\nPATCHLEVEL = 12\n' >"$t/old/Makefile"
+	printf 'struct file_operations {\n\tint (*mmap)(void);\n};\n' \
+		>"$t/old/include/linux/fs.h"
+	"$sp/mmprep-patches" --scan "$t/out.json" --out "$t/old-out" \
+		"$t/old" >"$t/old.log" 2>&1
+	check "a tree without .mmap_prepare is refused (exit 3)" test $? -eq 3
+	check "refusal says why" grep -q "6.12) has no .mmap_prepare" "$t/old.log"
+	unset GIT_CONFIG_GLOBAL GIT_CONFIG_NOSYSTEM
+}
+
+# git_tree: a copy of the tree as a git repository with a history.
+git_tree() {
+	g=$t/gtree
+	rm -rf "$g"
+	mktree "$g"
+	(
+		cd "$g" && git init -q && git add -A &&
+		git commit -qm "Initial import" &&
+		for s in "phys dev: Fix the size" "phys dev: Add a check" \
+			 "char: phys: tidy"; do
+			echo "/* $s */" >>drivers/char/phys.c
+			git commit -qam "$s"
+		done &&
+		for i in 1 2 3 4 5 6 7 8 9 10 11; do
+			echo "/* $i */" >"drivers/misc/f$i.c"
+		done &&
+		echo "/* x */" >>drivers/char/phys.c && git add -A &&
+		git commit -qm "treewide: rename everything" &&
+		for s in "misc: plainish: Fix" "misc: plainish: Add"; do
+			echo "/* $s */" >>drivers/misc/f1.c
+			git commit -qam "$s"
+		done
+	) >"$t/git.log" 2>&1
+	save=$tree
+	tree=$g
+	patches git '.entries |= map(select(.file != "drivers/misc/calls.c"))'
+	tree=$save
+}
