@@ -339,6 +339,24 @@ p << vcall.p;
 @@
 S.call_reason(p, g)
 
+// An alternate definition of the callback as a macro, under another
+// configuration ("#define spufs_cntl_mmap NULL" when SPUFS_MMAP_4K is
+// false): NULL is renamed with the callback (r_alias_null), anything
+// else would need converting too, and blocks.
+@alias@
+identifier fops.fn;
+expression E;
+position pd;
+@@
+#define fn@pd E
+
+@script:python@
+fn << fops.fn;
+E << alias.E;
+pd << alias.pd;
+@@
+S.alias(pd, fn, E)
+
 @cb_ref@
 identifier fops.fn;
 position pr;
@@ -723,6 +741,13 @@ identifier F, V;
 - fn(struct file *F, struct vm_area_struct *V)
 + nf(struct vm_area_desc *desc)
  { ... }
+
+@r_alias_null@
+identifier fn : script:python() { S.is_callback(fn) };
+fresh identifier nf = script:python(fn) { prepare_name(fn) };
+@@
+-#define fn NULL
++#define nf NULL
 
 @r_hsig@
 identifier g : script:python() { S.is_helper(g) };

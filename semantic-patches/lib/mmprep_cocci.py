@@ -182,6 +182,14 @@ class State:
         if f in self.members:
             self.has.add(self.members[f][0])
 
+    def alias(self, p, fn, e):
+        """"#define FN E" under another configuration."""
+        self.at(p[0].file)
+        if re.sub(r"[()\s]", "", str(e)) != "NULL":
+            self.block(str(fn), "line %s defines %s as %s under another "
+                       "configuration, which would need converting too"
+                       % (p[0].line, fn, e))
+
     def reference(self, p, fn):
         self.at(p[0].file)
         if key(p) not in self.ops_refs:
