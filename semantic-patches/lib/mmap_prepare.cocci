@@ -339,6 +339,98 @@ p << vcall.p;
 @@
 S.call_reason(p, g)
 
+// A reference taken (or memory allocated, or a count raised) in mmap and
+// released in vm_ops->close (drivers/hwtracing/intel_th/msu.c): after
+// ->mmap_prepare returns, mmap can still fail (vm_area_alloc(),
+// vma_iter_prealloc() in mm/vma.c) and close then never runs, so the
+// conversion would leak.  Blocked when the callback stores a vm_ops whose
+// close releases something and itself takes something (S.takes()).
+@close_hook@
+identifier ops, cl;
+@@
+struct vm_operations_struct ops = { ..., .close = cl, ... };
+
+@close_call@
+identifier close_hook.cl, g;
+position p;
+@@
+cl(...) { <... g@p(...) ...> }
+
+@script:python@
+cl << close_hook.cl;
+g << close_call.g;
+@@
+S.close_call(cl, g)
+
+@close_write@
+identifier close_hook.cl;
+expression E, E2;
+@@
+cl(...) { <...
+(
+ E--
+|
+ --E
+|
+ E -= E2
+|
+ E = E2
+)
+...> }
+
+@script:python@
+cl << close_hook.cl;
+E << close_write.E;
+@@
+S.close_write(cl, E)
+
+@close_store@
+idexpression struct vm_area_struct *V;
+identifier close_hook.ops;
+position p;
+@@
+V@p->vm_ops = &ops
+
+@script:python@
+V << close_store.V;
+ops << close_hook.ops;
+cl << close_hook.cl;
+p << close_store.p;
+@@
+S.close_store(p, V, ops, cl)
+
+@take_call@
+identifier g;
+position p;
+@@
+g@p(...)
+
+@script:python@
+g << take_call.g;
+p << take_call.p;
+@@
+S.take(p, "%s()" % g, call=True)
+
+@take_write@
+expression E, E2;
+position p;
+@@
+(
+ E@p++
+|
+ ++E@p
+|
+ E@p += E2
+|
+ E@p = E2
+)
+
+@script:python@
+E << take_write.E;
+p << take_write.p;
+@@
+S.take(p, str(E))
+
 // An alternate definition of the callback as a macro, under another
 // configuration ("#define spufs_cntl_mmap NULL" when SPUFS_MMAP_4K is
 // false): NULL is renamed with the callback (r_alias_null), anything

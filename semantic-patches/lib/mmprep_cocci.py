@@ -43,6 +43,15 @@ CATEGORIES = {
 
 REMAPS = ("remap_pfn_range", "io_remap_pfn_range")
 
+# Calls that take something a later call gives back, and calls that give
+# it back, by the kernel's naming habits (kref_get/kref_put,
+# atomic_inc/atomic_dec, kzalloc/kfree, get_device/put_device, ...).
+TAKES = re.compile(r"(^|_)(get|inc|alloc|zalloc|ref|pin|hold|grab|take|"
+                   r"add|new|create|start|enable|acquire)(_|$)|^atomic\w*_set$"
+                   r"|^k\w*alloc|^v\w*alloc")
+RELEASES = re.compile(r"(^|_)(put|dec|free|release|unpin|unref|sub|drop|"
+                      r"destroy|del|remove|disable|stop)(_|$)|^kv?free$")
+
 
 def load_reasons(path=os.path.join(HERE, "..", "categories.tsv")):
     """Report-only rows of categories.tsv: {function: (category, reason)}
@@ -110,6 +119,9 @@ class State:
         self.whole_remaps = set()
         self.decided = False
         self.ops_refs = set()	# the .mmap = fn initializers
+        self.releasing = set()	# vm_ops close hooks that release
+        self.closes = {}	# function -> (vm_ops, close) it stores
+        self.taken = {}		# function -> [(line, what it takes)]
 
     def at(self, file):
         if file != self.file:
@@ -196,12 +208,58 @@ class State:
             self.block(fn, "%s() is also referenced at line %s"
                        % (fn, p[0].line))
 
+    def close_call(self, cl, g):
+        if RELEASES.search(str(g)):
+            self.releasing.add(str(cl))
+
+    def close_write(self, cl, e):
+        if re.search(r"->|\.|^\*", str(e)):
+            self.releasing.add(str(cl))
+
+    def close_store(self, p, v, ops, cl):
+        self.at(p[0].file)
+        if self.member_of(p, v):
+            self.closes[p[0].current_element] = (str(ops), str(cl))
+
+    def take(self, p, what, call=False):
+        """A call or a write in a member function that may take what a
+        vm_ops close releases: not the VMA's own fields, not locals."""
+        self.at(p[0].file)
+        f = p[0].current_element
+        if f not in self.members:
+            return
+        if call and not TAKES.search(what[:-2]):
+            return
+        if not call:
+            base = re.split(r"->|\.|\[", what.lstrip("*( "))[0]
+            if base in self.members[f][1] or \
+                    not re.search(r"->|\.|^\*|\[", what):
+                return
+        what = re.sub(r"\s*(->|\.)\s*", r"\1", what)
+        self.taken.setdefault(f, []).append((p[0].line, what))
+
+    def leaks(self):
+        """Block the callbacks that take what their vm_ops close
+        releases."""
+        for f, (ops, cl) in self.closes.items():
+            if cl not in self.releasing:
+                continue
+            for g, (cb, _) in self.members.items():
+                if cb != self.members[f][0] or g not in self.taken:
+                    continue
+                line, what = self.taken[g][0]
+                self.block(cb, "line %s: %s takes what %s.close, %s(), "
+                           "releases; if the mmap fails after "
+                           "->mmap_prepare returns, close never runs and "
+                           "it leaks" % (line, what, ops, cl))
+
     def decide(self):
         """Called once, after every use was seen: which functions
         convert."""
         if self.decided:
             return
         self.decided = True
+        self.leaks()
         for f, (cb, vma) in self.members.items():
             need = CATEGORIES.get(self.category, {}).get("needs")
             if need and cb not in self.has:
