@@ -37,9 +37,57 @@ struct file_operations ops = { ..., .mmap = fn@pm, ... };
 
 @script:python@
 pm << fops.pm;
+ops << fops.ops;
+fn << fops.fn;
 @@
 S.at(pm[0].file)
 S.ops_refs.add(key(pm))
+S.tables.setdefault(str(fn), set()).add(str(ops))
+
+// A table stored into a live file's f_op at run time (sound/core/init.c:
+// snd_card_disconnect() installs snd_shutdown_f_ops).  __mmap_region()
+// reads ->mmap_prepare once and calls ->mmap later, so the table swapped
+// in and the tables it replaces must use the same hook: S.swaps() blocks
+// them.  A swap in an open function happens before the file is
+// installed, when no mmap can race it.
+@fopen@
+identifier ops, o;
+@@
+struct file_operations ops = { ..., .open = o, ... };
+
+@script:python@
+o << fopen.o;
+@@
+S.openers.add(str(o))
+
+@swap@
+identifier T;
+expression F;
+position p;
+@@
+(
+ F->f_op@p = &T
+|
+ replace_fops@p(F, &T)
+)
+
+@script:python@
+T << swap.T;
+p << swap.p;
+@@
+S.swap(p, T)
+
+@swap_reg@
+identifier g = {snd_card_file_add};
+position p;
+@@
+g@p(...)
+
+@script:python@
+g << swap_reg.g;
+p << swap_reg.p;
+@@
+S.registered(p, g)
 
 @cb@
 identifier fops.fn, fp, cbv;

@@ -119,6 +119,10 @@ class State:
         self.whole_remaps = set()
         self.decided = False
         self.ops_refs = set()	# the .mmap = fn initializers
+        self.tables = {}	# callback -> {file_operations naming it}
+        self.openers = set()	# the .open functions of the file
+        self.swapped = {}	# table -> (function, line) swapping it in
+        self.swappable = None	# (call, line) letting f_op be swapped
         self.releasing = set()	# vm_ops close hooks that release
         self.closes = {}	# function -> (vm_ops, close) it stores
         self.taken = {}		# function -> [(line, what it takes)]
@@ -238,6 +242,49 @@ class State:
         what = re.sub(r"\s*(->|\.)\s*", r"\1", what)
         self.taken.setdefault(f, []).append((p[0].line, what))
 
+    def swap(self, p, table):
+        """TABLE stored into a file's f_op; harmless in an open
+        function, before the file is installed."""
+        self.at(p[0].file)
+        f = p[0].current_element
+        if f in self.openers or f.endswith("_open"):
+            return
+        self.swapped.setdefault(str(table), (f, p[0].line))
+
+    def registered(self, p, g):
+        self.at(p[0].file)
+        if not self.swappable:
+            self.swappable = (str(g), p[0].line)
+
+    def swaps(self):
+        """Block what a run-time f_op swap makes unsafe to convert."""
+        live = sorted(self.swapped.items())
+        for f, (cb, _) in self.members.items():
+            if cb != f:
+                continue
+            mine = sorted(self.tables.get(cb, ()))
+            for t in mine:
+                if t in self.swapped:
+                    g, line = self.swapped[t]
+                    self.block(cb, "%s is swapped into live files' f_op by "
+                               "%s() (line %s); the tables it replaces keep "
+                               "->mmap, and __mmap_region() reads "
+                               "->mmap_prepare and ->mmap at different "
+                               "times, so it can only convert together "
+                               "with them" % (t, g, line))
+            if live and not set(mine) & set(self.swapped):
+                t, (g, line) = live[0]
+                self.block(cb, "%s() (line %s) swaps %s, which keeps ->mmap, "
+                           "into live files' f_op; a table it may replace "
+                           "can only convert together with it" % (g, line, t))
+            if self.swappable:
+                g, line = self.swappable
+                self.block(cb, "%s() (line %s) lets snd_card_disconnect() "
+                           "swap this file's f_op for snd_shutdown_f_ops, "
+                           "which keeps ->mmap; __mmap_region() reads "
+                           "->mmap_prepare and ->mmap at different times"
+                           % (g, line))
+
     def leaks(self):
         """Block the callbacks that take what their vm_ops close
         releases."""
@@ -260,6 +307,7 @@ class State:
             return
         self.decided = True
         self.leaks()
+        self.swaps()
         for f, (cb, vma) in self.members.items():
             need = CATEGORIES.get(self.category, {}).get("needs")
             if need and cb not in self.has:
