@@ -1,0 +1,531 @@
+// SPDX-License-Identifier: GPL-2.0
+///
+/// mmprep: what the .mmap -> .mmap_prepare semantic patches may rewrite.
+///
+/// 1. Finds the .mmap callbacks of file_operations tables, the static
+///    helpers they hand their VMA to, and every use of that VMA which
+///    struct vm_area_desc can express (which ones: the category's policy,
+///    lib/mmprep_cocci.py CATEGORIES).
+/// 2. Any other use blocks the callback; the reason is reported.
+///
+/// Included by lib/mmap_prepare.cocci, which rewrites what converts.  spatch 1.1.1 quirks this file is written around: "#include"
+/// is resolved against the working directory (run spatch from
+/// semantic-patches/); an included file sees no virtual rule, so nothing
+/// here "depends on" patch or report (the category script sets S.mode and
+/// prints the messages at finalize); a position constraint cannot be
+/// evaluated under a disjunction, so the rewrite rules inherit the
+/// positions that the "cp" rule let through.
+//
+
+@initialize:python@
+@@
+import os
+import sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.getcwd(), "lib"))
+from mmprep_cocci import S, key, flag_bits, bit_list, prepare_name
+
+// The legacy callbacks: file_operations.mmap = fn, fn defined here.
+@fops@
+identifier ops, fn;
+position pm;
+@@
+struct file_operations ops = { ..., .mmap = fn@pm, ... };
+
+@script:python@
+pm << fops.pm;
+ops << fops.ops;
+fn << fops.fn;
+@@
+S.at(pm[0].file)
+S.ops_refs.add(key(pm))
+S.tables.setdefault(str(fn), set()).add(str(ops))
+
+// A table stored into a live file's f_op at run time (sound/core/init.c:
+// snd_card_disconnect() installs snd_shutdown_f_ops).  __mmap_region()
+// reads ->mmap_prepare once and calls ->mmap later, so the table swapped
+// in and the tables it replaces must use the same hook: S.swaps() blocks
+// them.  A swap in an open function happens before the file is
+// installed, when no mmap can race it.
+@fopen@
+identifier ops, o;
+@@
+struct file_operations ops = { ..., .open = o, ... };
+
+@script:python@
+o << fopen.o;
+@@
+S.openers.add(str(o))
+
+@swap@
+identifier T;
+expression F;
+position p;
+@@
+(
+ F->f_op@p = &T
+|
+ replace_fops@p(F, &T)
+)
+
+@script:python@
+T << swap.T;
+p << swap.p;
+@@
+S.swap(p, T)
+
+@swap_reg@
+identifier g = {snd_card_file_add};
+position p;
+@@
+g@p(...)
+
+@script:python@
+g << swap_reg.g;
+p << swap_reg.p;
+@@
+S.registered(p, g)
+
+@cb@
+identifier fops.fn, fp, cbv;
+position pf;
+@@
+int fn@pf(struct file *fp, struct vm_area_struct *cbv) { ... }
+
+@script:python@
+fn << fops.fn;
+cbv << cb.cbv;
+pf << cb.pf;
+@@
+S.add_member(pf[0].file, fn, fn, cbv)
+
+// Helpers the callback hands its VMA to.
+@call@
+identifier cb.cbv, g;
+position pc, pa;
+@@
+g@pc(..., cbv@pa, ...)
+
+@helper@
+identifier call.g, v;
+type T;
+position ph;
+@@
+static T g@ph(..., struct vm_area_struct *v, ...) { ... }
+
+@script:python@
+fn << fops.fn;
+g << call.g;
+pc << call.pc;
+pa << call.pa;
+cbv << cb.cbv;
+v << helper.v;
+@@
+if pc[0].current_element == fn:
+    S.add_member(pc[0].file, g, fn, v)
+    S.know(pa, cbv)
+
+// Any other reference to a helper makes it shared: block its callback.
+@helper_ref@
+identifier call.g;
+position pr;
+@@
+g@pr
+
+@script:python@
+g << call.g;
+pr << helper_ref.pr;
+@@
+S.helper_ref(pr[0].file, g, pr[0].current_element, pr[0].line)
+
+// Uses of the VMA that the descriptor expresses.
+@known_field@
+idexpression struct vm_area_struct *V;
+position p;
+@@
+(
+ V@p->vm_start
+|
+ V@p->vm_end
+|
+ V@p->vm_pgoff
+|
+ V@p->vm_page_prot
+|
+ V@p->vm_file
+|
+ vma_pages(V@p)
+|
+ is_cow_mapping(V@p->vm_flags)
+|
+ is_nommu_shared_mapping(V@p->vm_flags)
+|
+ shmem_zero_setup(V@p)
+)
+
+@script:python@
+V << known_field.V;
+p << known_field.p;
+@@
+S.know(p, V)
+
+// Immutable in the descriptor.
+@veto@
+idexpression struct vm_area_struct *V;
+expression E;
+position p;
+@@
+(
+ V@p->vm_start = E
+|
+ V@p->vm_end = E
+|
+ V@p->vm_file = E
+)
+
+@script:python@
+p << veto.p;
+@@
+S.veto(p, "writes a VMA field that is immutable in struct vm_area_desc")
+
+// "(vma->vm_flags & (A | B)) != (A | B)" asks for all of the bits; the
+// descriptor's test asks for any of them, so such a test is not rewritten.
+@veto_cmp@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p;
+@@
+(
+ (V@p->vm_flags & F) == E
+|
+ (V@p->vm_flags & F) != E
+|
+ E == (V@p->vm_flags & F)
+|
+ E != (V@p->vm_flags & F)
+)
+
+@script:python@
+p << veto_cmp.p;
+@@
+S.veto(p, "compares vm_flags & mask with a value; the descriptor's flag "
+       "test only asks whether any of the bits is set")
+
+@known_store@
+idexpression struct vm_area_struct *V;
+expression E;
+position p;
+@@
+(
+ V@p->vm_ops = E
+|
+ V@p->vm_private_data = E
+)
+
+@script:python@
+V << known_store.V;
+p << known_store.p;
+@@
+S.know(p, V)
+
+@known_flags@
+idexpression struct vm_area_struct *V;
+expression F;
+position p;
+@@
+(
+ V@p->vm_flags & F
+|
+ V@p->vm_flags |= F
+|
+ V@p->vm_flags &= ~F
+|
+ vm_flags_set(V@p, F)
+|
+ vm_flags_clear(V@p, F)
+)
+
+@script:python@
+V << known_flags.V;
+F << known_flags.F;
+p << known_flags.p;
+@@
+if flag_bits(F):
+    S.know(p, V)
+else:
+    S.why(p, "flags %s are not a constant VM_* mask" % F)
+
+@known_bits@
+idexpression struct vm_area_struct *V;
+expression list ES;
+position p;
+@@
+(
+ vma_set_flags(V@p, ES)
+|
+ vma_clear_flags(V@p, ES)
+)
+
+@script:python@
+V << known_bits.V;
+ES << known_bits.ES;
+p << known_bits.p;
+@@
+if bit_list(ES):
+    S.know(p, V)
+
+// vma_set_anonymous() just before a successful return: a success hook.
+@known_anon@
+identifier fops.fn;
+idexpression struct vm_area_struct *V;
+position p;
+@@
+fn(...) {
+<...
+ vma_set_anonymous(V@p);
+ return 0;
+...>
+}
+
+@script:python@
+V << known_anon.V;
+p << known_anon.p;
+@@
+S.know(p, V)
+S.hook(p, "success", "0")
+
+
+// The callback must be referenced only by file_operations.mmap.
+// Whole-VMA remaps (category whole_vma_remap).  The size may be a local
+// holding the VMA size that is never assigned again.
+@remap_size@
+idexpression struct vm_area_struct *V;
+identifier z;
+type T;
+position p;
+@@
+T z@p = V->vm_end - V->vm_start;
+
+@script:python@
+z << remap_size.z;
+p << remap_size.p;
+@@
+S.fullsize_var(p, z)
+
+@remap_resize@
+identifier remap_size.z;
+expression E;
+position p;
+@@
+(
+ z@p = E
+|
+ z@p += E
+|
+ z@p -= E
+)
+
+@script:python@
+z << remap_size.z;
+p << remap_resize.p;
+@@
+S.resized(p, z)
+
+@remap_ret@
+idexpression struct vm_area_struct *V;
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+expression P, Z, PR;
+position p;
+@@
+ return R(V@p, V->vm_start, P, Z, PR);
+
+@script:python@
+V << remap_ret.V;
+Z << remap_ret.Z;
+p << remap_ret.p;
+@@
+S.remap(p, V, Z, None)
+
+@remap_if@
+idexpression struct vm_area_struct *V;
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+expression P, Z, PR, E;
+position p;
+@@
+(
+ if (R(V@p, V->vm_start, P, Z, PR))
+	return E;
+|
+ if (R(V@p, V->vm_start, P, Z, PR)) {
+	return E;
+ }
+)
+ return 0;
+
+@script:python@
+V << remap_if.V;
+Z << remap_if.Z;
+E << remap_if.E;
+p << remap_if.p;
+@@
+S.remap(p, V, Z, E)
+
+// Why a call given the VMA blocks, unless recognised above.
+@vcall@
+idexpression struct vm_area_struct *V;
+expression g;
+position p;
+@@
+g(..., V@p, ...)
+
+@script:python@
+g << vcall.g;
+p << vcall.p;
+@@
+S.call_reason(p, g)
+
+// A reference taken (or memory allocated, or a count raised) in mmap and
+// released in vm_ops->close (drivers/hwtracing/intel_th/msu.c): after
+// ->mmap_prepare returns, mmap can still fail (vm_area_alloc(),
+// vma_iter_prealloc() in mm/vma.c) and close then never runs, so the
+// conversion would leak.  Blocked when the callback stores a vm_ops whose
+// close releases something and itself takes something (S.takes()).
+@close_hook@
+identifier ops, cl;
+@@
+struct vm_operations_struct ops = { ..., .close = cl, ... };
+
+@close_call@
+identifier close_hook.cl, g;
+position p;
+@@
+cl(...) { <... g@p(...) ...> }
+
+@script:python@
+cl << close_hook.cl;
+g << close_call.g;
+@@
+S.close_call(cl, g)
+
+@close_write@
+identifier close_hook.cl;
+expression E, E2;
+@@
+cl(...) { <...
+(
+ E--
+|
+ --E
+|
+ E -= E2
+|
+ E = E2
+)
+...> }
+
+@script:python@
+cl << close_hook.cl;
+E << close_write.E;
+@@
+S.close_write(cl, E)
+
+@close_store@
+idexpression struct vm_area_struct *V;
+identifier close_hook.ops;
+position p;
+@@
+V@p->vm_ops = &ops
+
+@script:python@
+V << close_store.V;
+ops << close_hook.ops;
+cl << close_hook.cl;
+p << close_store.p;
+@@
+S.close_store(p, V, ops, cl)
+
+@take_call@
+identifier g;
+position p;
+@@
+g@p(...)
+
+@script:python@
+g << take_call.g;
+p << take_call.p;
+@@
+S.take(p, "%s()" % g, call=True)
+
+@take_write@
+expression E, E2;
+position p;
+@@
+(
+ E@p++
+|
+ ++E@p
+|
+ E@p += E2
+|
+ E@p = E2
+)
+
+@script:python@
+E << take_write.E;
+p << take_write.p;
+@@
+S.take(p, str(E))
+
+// An alternate definition of the callback as a macro, under another
+// configuration ("#define spufs_cntl_mmap NULL" when SPUFS_MMAP_4K is
+// false): NULL is renamed with the callback (r_alias_null), anything
+// else would need converting too, and blocks.
+@alias@
+identifier fops.fn;
+expression E;
+position pd;
+@@
+#define fn@pd E
+
+@script:python@
+fn << fops.fn;
+E << alias.E;
+pd << alias.pd;
+@@
+S.alias(pd, fn, E)
+
+@cb_ref@
+identifier fops.fn;
+position pr;
+@@
+fn@pr
+
+@script:python@
+fn << fops.fn;
+pr << cb_ref.pr;
+@@
+S.reference(pr, fn)
+
+@use@
+idexpression struct vm_area_struct *V;
+position q;
+@@
+V@q
+
+@script:python@
+V << use.V;
+q << use.q;
+@@
+S.use(q, V)
+
+@grp@
+identifier fops.fn;
+position pg;
+@@
+fn@pg(...) { ... }
+
+@script:python@
+fn << fops.fn;
+pg << grp.pg;
+@@
+S.conclude(pg, fn)
