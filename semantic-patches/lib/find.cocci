@@ -24,6 +24,7 @@ import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.getcwd(), "lib"))
 from mmprep_cocci import S, key, flag_bits, bit_list, prepare_name
+from shapes import cmp_kind, drop_conversion, nargs
 
 // The legacy callbacks: file_operations.mmap = fn, fn defined here.
 @fops@
@@ -94,10 +95,12 @@ int fn@pf(struct file *fp, struct vm_area_struct *cbv) { ... }
 
 @script:python@
 fn << fops.fn;
+fp << cb.fp;
 cbv << cb.cbv;
 pf << cb.pf;
 @@
 S.add_member(pf[0].file, fn, fn, cbv)
+S.fileparam[str(fn)] = str(fp)
 
 // Helpers the callback hands its VMA to.
 @call@
@@ -188,9 +191,11 @@ p << veto.p;
 @@
 S.veto(p, "writes a VMA field that is immutable in struct vm_area_desc")
 
-// "(vma->vm_flags & (A | B)) != (A | B)" asks for all of the bits; the
-// descriptor's test asks for any of them, so such a test is not rewritten.
-@veto_cmp@
+// "(vma->vm_flags & F) == 0" asks whether none of the bits is set, and
+// "(vma->vm_flags & (A | B)) != (A | B)" whether not all of them are:
+// the descriptor's vma_desc_test_flags() (any) and vma_flags_test_all()
+// say the same.  Any other comparison blocks (S.flag_cmp()).
+@cmp_flags@
 idexpression struct vm_area_struct *V;
 expression F, E;
 position p;
@@ -199,17 +204,97 @@ position p;
  (V@p->vm_flags & F) == E
 |
  (V@p->vm_flags & F) != E
-|
+)
+
+@script:python@
+V << cmp_flags.V;
+F << cmp_flags.F;
+E << cmp_flags.E;
+p << cmp_flags.p;
+@@
+S.flag_cmp(p, V, F, E)
+
+@cmp_flags_rev@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p;
+@@
+(
  E == (V@p->vm_flags & F)
 |
  E != (V@p->vm_flags & F)
 )
 
 @script:python@
-p << veto_cmp.p;
+p << cmp_flags_rev.p;
 @@
-S.veto(p, "compares vm_flags & mask with a value; the descriptor's flag "
-       "test only asks whether any of the bits is set")
+S.veto(p, "compares a value with vm_flags & mask; write the mask first")
+
+// vm_flags as the last argument of a debug print (powernv opal-prd,
+// sbus oradax): the descriptor keeps the flags in a bitmap, so the print
+// drops that argument and its conversion.
+@dbg_flags@
+idexpression struct vm_area_struct *V;
+identifier pr;
+constant char[] fmt;
+expression list[n] es;
+position p;
+@@
+pr(fmt, es, V@p->vm_flags)
+
+@script:python@
+V << dbg_flags.V;
+pr << dbg_flags.pr;
+fmt << dbg_flags.fmt;
+n << dbg_flags.n;
+p << dbg_flags.p;
+@@
+S.dbg_flags(p, V, pr, fmt, n)
+
+// "return generic_file_mmap(file, vma);" at the end of a callback that
+// checks something first (fs/ecryptfs).
+@known_generic@
+idexpression struct vm_area_struct *V;
+identifier g = {generic_file_mmap, generic_file_readonly_mmap};
+expression F;
+position p;
+@@
+ return g(F, V@p);
+
+@script:python@
+V << known_generic.V;
+F << known_generic.F;
+g << known_generic.g;
+p << known_generic.p;
+@@
+S.generic(p, V, F, g)
+
+// "return vm_iomap_memory(vma, start, len);": the same checks on the
+// descriptor and mmap_action_ioremap_full() (category iomap_memory).
+@known_iomap@
+idexpression struct vm_area_struct *V;
+expression S0, L;
+position p;
+@@
+ return vm_iomap_memory(V@p, S0, L);
+
+@script:python@
+V << known_iomap.V;
+p << known_iomap.p;
+@@
+S.iomap(p, V)
+
+@ignored_iomap@
+idexpression struct vm_area_struct *V;
+expression S0, L;
+position p;
+@@
+ vm_iomap_memory(V@p, S0, L);
+
+@script:python@
+p << ignored_iomap.p;
+@@
+S.iomap_ignored(p)
 
 @known_store@
 idexpression struct vm_area_struct *V;
@@ -304,7 +389,11 @@ identifier z;
 type T;
 position p;
 @@
+(
 T z@p = V->vm_end - V->vm_start;
+|
+z@p = V->vm_end - V->vm_start;
+)
 
 @script:python@
 z << remap_size.z;
@@ -350,7 +439,7 @@ S.remap(p, V, Z, None)
 idexpression struct vm_area_struct *V;
 identifier R = {remap_pfn_range, io_remap_pfn_range};
 expression P, Z, PR, E;
-position p;
+position p, r;
 @@
 (
  if (R(V@p, V->vm_start, P, Z, PR))
@@ -360,15 +449,68 @@ position p;
 	return E;
  }
 )
- return 0;
+ ... when != return ...;
+ return@r 0;
 
 @script:python@
 V << remap_if.V;
 Z << remap_if.Z;
 E << remap_if.E;
 p << remap_if.p;
+r << remap_if.r;
 @@
-S.remap(p, V, Z, E)
+if S.tail_ok(p, r):
+    S.remap(p, V, Z, E)
+
+// A print before the error return moves into the error hook
+// (arch/arc/kernel/arc_hostlink.c).
+@remap_if_print@
+idexpression struct vm_area_struct *V;
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+expression P, Z, PR, E, M;
+position p, r;
+@@
+ if (R(V@p, V->vm_start, P, Z, PR)) {
+	M;
+	return E;
+ }
+ ... when != return ...;
+ return@r 0;
+
+@script:python@
+V << remap_if_print.V;
+Z << remap_if_print.Z;
+E << remap_if_print.E;
+M << remap_if_print.M;
+p << remap_if_print.p;
+r << remap_if_print.r;
+@@
+if S.tail_ok(p, r) and S.error_print(p, M):
+    S.remap(p, V, Z, E, str(M))
+
+// "ret = remap_pfn_range(...); if (ret) return ret; return 0;"
+@remap_var@
+idexpression struct vm_area_struct *V;
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+idexpression int ret;
+expression P, Z, PR;
+position p;
+@@
+ ret = R(V@p, V->vm_start, P, Z, PR);
+(
+ if (ret)
+	return ret;
+ return 0;
+|
+ return ret;
+)
+
+@script:python@
+V << remap_var.V;
+Z << remap_var.Z;
+p << remap_var.p;
+@@
+S.remap(p, V, Z, None)
 
 // Why a call given the VMA blocks, unless recognised above.
 @vcall@

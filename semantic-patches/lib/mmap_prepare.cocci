@@ -23,7 +23,9 @@
 // The rewrites, limited by a position constraint to the functions that
 // convert; no disjunctions, under which such a constraint is not
 // evaluated.  A whole-VMA remap becomes the action the core takes after
-// the hook returns.
+// the hook returns.  A protection given to the remap only goes to the
+// action (desc->action.remap.pgprot), so the VMA keeps its own, as it
+// did.
 @r_remap_ret disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
 idexpression struct vm_area_struct *V;
 position p : script:python(V) { S.converts(p, V) };
@@ -43,8 +45,8 @@ fresh identifier act = script:python(R) { S.remap_action(R) };
 expression P, Z, PR;
 @@
 - return R(V@p, V->vm_start, P, Z, PR);
-+ desc->page_prot = PR;
 + act(desc, P);
++ desc->action.remap.pgprot = PR;
 + return 0;
 
 @r_remap_if disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
@@ -84,8 +86,8 @@ expression P, Z, PR, E;
 @@
 - if (R(V@p, V->vm_start, P, Z, PR))
 -	return E;
-+ desc->page_prot = PR;
 + act(desc, P);
++ desc->action.remap.pgprot = PR;
 + desc->action.error_hook = hook;
 
 @r_remap_if_prot_braces disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
@@ -99,9 +101,148 @@ expression P, Z, PR, E;
 - if (R(V@p, V->vm_start, P, Z, PR)) {
 -	return E;
 - }
-+ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.remap.pgprot = PR;
++ desc->action.error_hook = hook;
+
+@r_remap_if_print disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+fresh identifier act = script:python(R) { S.remap_action(R) };
+fresh identifier hook = script:python(p) { S.hook_name(p[0].current_element, "error") };
+expression P, Z, E, M;
+@@
+- if (R(V@p, V->vm_start, P, Z, V->vm_page_prot)) {
+-	M;
+-	return E;
+- }
 + act(desc, P);
 + desc->action.error_hook = hook;
+
+@r_remap_var disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+fresh identifier act = script:python(R) { S.remap_action(R) };
+idexpression int ret;
+expression P, Z;
+@@
+- ret = R(V@p, V->vm_start, P, Z, V->vm_page_prot);
+- if (ret)
+-	return ret;
++ act(desc, P);
+  return 0;
+
+@r_remap_var_ret disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+fresh identifier act = script:python(R) { S.remap_action(R) };
+idexpression int ret;
+expression P, Z;
+@@
+- ret = R(V@p, V->vm_start, P, Z, V->vm_page_prot);
+- return ret;
++ act(desc, P);
++ return 0;
+
+// "(vma->vm_flags & F) == 0" and "!= F": before the plain tests below,
+// which would rewrite the "&" inside them.
+@r_cmp_zero_eq disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "zero" };
+fresh identifier test = script:python(V) { S.name("desc_test") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) == E
++ !test(desc, bits)
+
+@r_cmp_zero_ne disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "zero" };
+fresh identifier test = script:python(V) { S.name("desc_test") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) != E
++ test(desc, bits)
+
+@r_cmp_one_ne disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "one" };
+fresh identifier test = script:python(V) { S.name("desc_test") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) != E
++ !test(desc, bits)
+
+@r_cmp_one_eq disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "one" };
+fresh identifier test = script:python(V) { S.name("desc_test") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) == E
++ test(desc, bits)
+
+@r_cmp_all_ne disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "all" };
+fresh identifier all = script:python(V) { S.name("flags_test_all") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) != E
++ !all(&desc->vma_flags, bits)
+
+@r_cmp_all_eq disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "all" };
+fresh identifier all = script:python(V) { S.name("flags_test_all") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) == E
++ all(&desc->vma_flags, bits)
+
+// A debug print loses the vm_flags argument (S.dbg_flags()).
+@r_dbg_flags disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier pr;
+constant char[] fmt;
+expression list es;
+fresh identifier nf = script:python(fmt, es) { drop_conversion(fmt, nargs(es)) };
+@@
+ pr(
+- fmt
++ nf
+ , es
+- , V@p->vm_flags
+ )
+
+@r_generic disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier g = {generic_file_mmap, generic_file_readonly_mmap};
+fresh identifier ng = script:python(g) { S.name("generic_mmap" if g == "generic_file_mmap" else "generic_ro_mmap") };
+expression F;
+@@
+- return g(F, V@p);
++ return ng(desc);
+
+@r_iomap disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+fresh identifier h = script:python(p) { S.hook_name(p[0].current_element, "iomap") };
+expression S0, L;
+@@
+- return vm_iomap_memory(V@p, S0, L);
++ return h(desc, S0, L);
 
 @r_pages_shift disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
 idexpression struct vm_area_struct *V;
@@ -314,31 +455,74 @@ position p : script:python(V) { S.converts(p, V) };
 + desc
  ,...)
 
-// Hooks run by the core once the VMA exists, inserted before their user.
-@r_hook_error@
-identifier f : script:python() { S.wants_hook(f, "error") };
-fresh identifier hook = script:python(f) { S.hook_name(f, "error") };
-fresh identifier code = script:python(f) { S.hooks[(f, "error")] };
+// Hooks run by the core once the VMA exists, and the vm_iomap_memory()
+// helper, inserted before the definition that uses them.
+@r_hook_error exists@
+identifier f : script:python() { S.wants_hook(f, "error", False) };
+identifier h;
+fresh identifier code = script:python(f) { S.hook_code(f, "error") };
 @@
-+static int hook(int err)
++static int h(int err)
 +{
 +	return code;
 +}
 +
- f(...) { ... }
+ f(...) { <+... desc->action.error_hook = h; ...+> }
 
-@r_hook_success@
-identifier f : script:python() { S.wants_hook(f, "success") };
-fresh identifier hook = script:python(f) { S.hook_name(f, "success") };
+@r_hook_error_print exists@
+identifier f : script:python() { S.wants_hook(f, "error", True) };
+identifier h;
+fresh identifier code = script:python(f) { S.hook_code(f, "error") };
+fresh identifier msg = script:python(f) { S.hook_msg(f, "error") };
 @@
-+static int hook(const struct vm_area_struct *vma)
++static int h(int err)
++{
++	msg;
++	return code;
++}
++
+ f(...) { <+... desc->action.error_hook = h; ...+> }
+
+@r_hook_success exists@
+identifier f : script:python() { S.wants_hook(f, "success") };
+identifier h;
+@@
++static int h(const struct vm_area_struct *vma)
 +{
 +	vma_set_anonymous((struct vm_area_struct *)vma);
 +
 +	return 0;
 +}
 +
- f(...) { ... }
+ f(...) { <+... desc->action.success_hook = h; ...+> }
+
+@r_hook_iomap exists@
+identifier f : script:python() { S.wants_hook(f, "iomap") };
+identifier h =~ "_iomap$";
+expression S0, L;
+fresh identifier act = script:python(f) { S.name("ioremap_full") };
+fresh identifier dpages = script:python(f) { S.name("desc_pages") };
+@@
++/* vm_iomap_memory()'s checks on the descriptor, then its I/O remap. */
++static int h(struct vm_area_desc *desc, phys_addr_t start, unsigned long len)
++{
++	unsigned long pfn = start >> PAGE_SHIFT;
++	unsigned long npages;
++
++	if (start + len < start)
++		return -EINVAL;
++	len += start & ~PAGE_MASK;
++	npages = (len + ~PAGE_MASK) >> PAGE_SHIFT;
++	if (pfn + npages < pfn || desc->pgoff > npages)
++		return -EINVAL;
++	if (dpages(desc) > npages - desc->pgoff)
++		return -EINVAL;
++
++	act(desc, pfn + desc->pgoff);
++	return 0;
++}
++
+ f(...) { <+... return h(desc, S0, L); ...+> }
 
 @r_ops@
 identifier fn : script:python() { S.is_callback(fn) };
@@ -395,3 +579,12 @@ expression D;
 @@
 - T sz = vma_desc_size(D);
   ... when != sz
+
+// So is a "ret" that only held the remap's result.
+@r_unused_ret@
+type T;
+identifier ret;
+position q : script:python() { S.converts(q) };
+@@
+- T ret@q;
+  ... when != ret

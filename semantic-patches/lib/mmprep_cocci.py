@@ -10,26 +10,10 @@ import os
 import re
 
 from entries import load_categories
+from flags import flag_bits		# noqa: F401 (for the .cocci)
+from shapes import Shapes
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-# VMA flag bits of 7.0 include/linux/mm.h (DECLARE_VMA_BIT and aliases).
-VMA_BITS = set("""
-READ WRITE EXEC SHARED MAYREAD MAYWRITE MAYEXEC MAYSHARE GROWSDOWN
-UFFD_MISSING MAYOVERLAY PFNMAP MAYBE_GUARD UFFD_WP LOCKED IO SEQ_READ
-RAND_READ DONTCOPY DONTEXPAND LOCKONFAULT ACCOUNT NORESERVE HUGETLB SYNC
-ARCH_1 WIPEONFORK DONTDUMP SOFTDIRTY MIXEDMAP HUGEPAGE NOHUGEPAGE
-MERGEABLE ALLOW_ANY_UNCACHED DROPPABLE UFFD_MINOR SEALED SAO GROWSUP
-SPARC_ADI ARM64_BTI ARCH_CLEAR MAPPED_COPY MTE MTE_ALLOWED STACK
-SHADOW_STACK
-""".split())
-
-# Composite VM_* masks of 7.0, expanded bit by bit.
-VM_MASKS = {
-    "VM_SPECIAL": ["IO", "DONTEXPAND", "PFNMAP", "MIXEDMAP"],
-    "VM_REMAP_FLAGS": ["IO", "PFNMAP", "DONTEXPAND", "DONTDUMP"],
-}
-
 
 # What each patch category may rewrite, and what it must find.
 CATEGORIES = {
@@ -37,6 +21,9 @@ CATEGORIES = {
     "whole_vma_remap": {"allows": {"remap"},
                         "needs": "no remap_pfn_range() or "
                                  "io_remap_pfn_range() of the whole VMA"},
+    "iomap_memory": {"allows": {"remap", "iomap"},
+                     "needs": "no vm_iomap_memory() of the VMA as its "
+                              "return value"},
     # Converts nothing: says why, call by call.
     "report_only": {"allows": set(), "needs": None, "converts": False},
 }
@@ -88,7 +75,7 @@ def load_api(path=os.path.join(HERE, "..", "api.tsv")):
     return merged
 
 
-class State:
+class State(Shapes):
     """What one spatch run learnt about the file it is working on."""
 
     def __init__(self):
@@ -114,7 +101,8 @@ class State:
         self.blocked = {}	# callback -> reason
         self.has = set()	# callbacks holding what the category needs
         self.fullsize = {}	# (function, variable) = whole VMA size
-        self.hooks = {}		# (function, kind) -> return expression
+        self.hooks = {}		# (function, line, kind) -> (code, print)
+        self.fileparam = {}	# callback -> its struct file parameter
         self.converting = {}	# function -> {VMA parameters}
         self.whole_remaps = set()
         self.decided = False
@@ -334,10 +322,6 @@ class State:
         m = self.members.get(str(f))
         return bool(m) and m[0] != str(f) and str(f) in self.converting
 
-    def wants_hook(self, f, kind):
-        self.decide()
-        return str(f) in self.converting and (str(f), kind) in self.hooks
-
     def fullsize_var(self, p, z):
         self.at(p[0].file)
         self.fullsize[(p[0].current_element, str(z))] = key(p)
@@ -347,7 +331,7 @@ class State:
         if self.fullsize.get(k) not in (None, key(p)):
             del self.fullsize[k]
 
-    def remap(self, p, v, size, err):
+    def remap(self, p, v, size, err, msg=None):
         """A remap_pfn_range() of the VMA followed by a return."""
         self.at(p[0].file)
         f, v, size = p[0].current_element, str(v), re.sub(r"\s+", "", str(size))
@@ -369,7 +353,7 @@ class State:
             self.know(p, v)
             self.need(p)
             if err is not None:
-                self.hook(p, "error", err)
+                self.hook(p, "error", err, msg)
 
     def remap_action(self, r):
         return self.name("remap_full" if str(r) == "remap_pfn_range"
@@ -432,36 +416,9 @@ class State:
             elif self.mode in ("report", "context"):
                 coccilib.report.print_report(p[0], msg)
 
-    def hook(self, p, kind, ret):
-        self.hooks[(p[0].current_element, kind)] = re.sub(r"^-\s+", "-",
-                                                          str(ret).strip())
-
-    def hook_name(self, f, kind):
-        return "%s_%s" % (f, {"error": "filter_error",
-                              "success": "success"}[kind])
-
 
 def key(p):
     return (p[0].file, p[0].line, p[0].column)
-
-
-def flag_bits(expr):
-    """'VM_IO | VM_PFNMAP' -> 'VMA_IO_BIT, VMA_PFNMAP_BIT', None if not
-    a plain constant mask of known flags."""
-    expr = re.sub(r"\s+", "", str(expr))
-    while expr.startswith("(") and expr.endswith(")"):
-        expr = expr[1:-1]
-    bits = []
-    for part in expr.split("|"):
-        part = part.strip("()")
-        if part in VM_MASKS:
-            bits += VM_MASKS[part]
-            continue
-        m = re.fullmatch(r"VM_([A-Z0-9_]+)", part)
-        if not m or m.group(1) not in VMA_BITS:
-            return None
-        bits.append(m.group(1))
-    return ", ".join("VMA_%s_BIT" % b for b in bits)
 
 
 def bit_list(args):

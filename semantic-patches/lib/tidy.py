@@ -20,9 +20,8 @@ import sys
 
 COLS = 80
 DECL = re.compile(
-    r"^\t+(?:(?:const|static|volatile|unsigned|signed|long|short|struct|"
-    r"enum|union)\s+)*[A-Za-z_]\w*[\s*]+\**[A-Za-z_]\w*(?:\s*\[[^]]*\])?"
-    r"(?:\s*=.*)?;$")
+    r"^\t+(?:(?:const|static|volatile|struct|enum|union)\s+)*[A-Za-z_]\w*"
+    r"(?:\s+[A-Za-z_]\w*)*[\s*]+\**[A-Za-z_]\w*\s*(?:\[[^]]*\])?\s*[=,;]")
 NOT_DECL = re.compile(r"^\t+(return|goto|else|case|do|if|while|for)\b")
 
 
@@ -86,7 +85,11 @@ def depth(text):
 
 
 def strip_strings(text):
-    return re.sub(r'"(\\.|[^"\\])*"|\'(\\.|[^\'\\])*\'', '""', text)
+    """TEXT with the insides of string and character literals blanked,
+    same length, so that parentheses and commas in them do not count."""
+    blank = lambda m: m.group()[0] + "_" * (len(m.group()) - 2) + \
+        m.group()[-1]
+    return re.sub(r'"(\\.|[^"\\])*"|\'(\\.|[^\'\\])*\'', blank, text)
 
 
 def split_args(text):
@@ -216,9 +219,43 @@ def kerneldoc(lines, orig_text):
     return lines
 
 
+def spatch_artifacts(lines, changed):
+    """What spatch's printer leaves in added code: trailing blanks, a
+    doubled blank line, "){" ending a wrapped function header."""
+    out = []
+    for i, line in enumerate(lines):
+        if i in changed:
+            line = line.rstrip()
+            if not line and out and not out[-1] and i - 1 in changed:
+                continue
+            if line.endswith("){") and not line.startswith("\t") or \
+                    line.endswith("){") and out and \
+                    not out[-1].startswith("\t") and out[-1].endswith(","):
+                out += [line[:-1], "{"]
+                continue
+        out.append(line)
+    return out
+
+
+def header_first(orig, new):
+    """Code spatch inserted before the first function of the file lands
+    above the file's header comment: move it below."""
+    if not orig or not new or new[0] == orig[0] or orig[0] not in new:
+        return new
+    k = new.index(orig[0])
+    end = k
+    while end < len(new) and new[end].startswith(("//", "/*", " *", " */")):
+        end += 1
+    if end == k or end >= len(new) or new[end].strip():
+        return new
+    return new[k:end + 1] + new[:k] + new[end + 1:]
+
+
 def tidy(orig_text, new_text):
     orig = orig_text.split("\n")
-    new = new_text.split("\n")
+    new = header_first(orig, new_text.split("\n"))
+    changed, pairs = changed_lines(orig, new)
+    new = spatch_artifacts(new, changed)
     changed, pairs = changed_lines(orig, new)
     for j in sorted(changed):
         if j in pairs:
