@@ -155,6 +155,18 @@ EOF
 	check "prefix from the directory's history" grep -q \
 		'^Subject: \[PATCH 2/2\] misc: plainish: ' "$t/git/"0002-*.patch
 
+	arch_tree
+	check "a file under arch/<a>/ builds on <a>" grep -qx \
+		"arch/foo/kernel/x.c foo" "$t/arch.out"
+	check "Kconfig: depends on an arch symbol" grep -qx \
+		"drivers/bar/bar.c foo" "$t/arch.out"
+	check "Kconfig: through a composite object and a directory" grep -qx \
+		"drivers/bar/sub/baz-core.c foo" "$t/arch.out"
+	check "Kconfig: || COMPILE_TEST builds on x86" grep -qx \
+		"drivers/bar/any.c x86" "$t/arch.out"
+	check "Kconfig: inside an if block of arch symbols" grep -qx \
+		"drivers/bar/iffy.c arm" "$t/arch.out"
+
 	mkdir -p "$t/old/include/linux"
 	printf 'VERSION = 6\nPATCHLEVEL = 12\n' >"$t/old/Makefile"
 	printf 'struct file_operations {\n\tint (*mmap)(void);\n};\n' \
@@ -193,4 +205,49 @@ git_tree() {
 	tree=$g
 	patches git '.entries |= map(select(.file != "drivers/misc/calls.c"))'
 	tree=$save
+}
+
+# arch_tree: Kconfig and Makefiles for lib/arch.py; its answers in
+# $t/arch.out.
+arch_tree() {
+	a=$t/atree
+	rm -rf "$a"
+	mkdir -p "$a/arch/foo/kernel" "$a/arch/x86" "$a/arch/arm" \
+		"$a/drivers/bar/sub"
+	printf 'source "drivers/Kconfig"\nsource "arch/$(SRCARCH)/Kconfig"\n' \
+		>"$a/Kconfig"
+	printf 'config FOO\n\tdef_bool y\n' >"$a/arch/foo/Kconfig"
+	printf 'config X86\n\tdef_bool y\n' >"$a/arch/x86/Kconfig"
+	printf 'config ARM\n\tdef_bool y\n' >"$a/arch/arm/Kconfig"
+	printf 'source "drivers/bar/Kconfig"\n' >"$a/drivers/Kconfig"
+	cat >"$a/drivers/bar/Kconfig" <<'EOF'
+config BAR
+	tristate "bar"
+	depends on FOO
+
+config BAZ
+	tristate "baz" if BAR
+	depends on \
+		BAR
+
+config ANY
+	tristate "any"
+	depends on FOO || COMPILE_TEST
+
+if ARM
+config IFFY
+	bool "iffy"
+endif
+EOF
+	cat >"$a/drivers/bar/Makefile" <<'EOF'
+obj-$(CONFIG_BAR) += bar.o
+obj-y += sub/
+obj-$(CONFIG_ANY) += any.o
+obj-$(CONFIG_IFFY) += iffy.o
+EOF
+	printf 'obj-$(CONFIG_BAZ) += baz.o\nbaz-y := baz-core.o\n' \
+		>"$a/drivers/bar/sub/Makefile"
+	python3 "$sp/lib/arch.py" "$a" arch/foo/kernel/x.c drivers/bar/bar.c \
+		drivers/bar/sub/baz-core.c drivers/bar/any.c drivers/bar/iffy.c \
+		>"$t/arch.out" 2>&1
 }
