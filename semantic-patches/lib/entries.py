@@ -16,6 +16,11 @@ EXIT_BAD_CATEGORY = 6	# a category that categories.tsv does not have
 EXIT_BAD_PATH = 7	# a path that leaves KDIR
 
 
+IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
+# an ops table: "hw->ops", "snd_pcm_f_ops[0]", "virtgpu_dmabuf_ops.ops"
+LVALUE = IDENT + r"(?:(?:\.|->)" + IDENT + r"|\[[0-9]+\])*"
+
+
 class Refused(Exception):
     def __init__(self, code, msg):
         Exception.__init__(self, msg)
@@ -111,13 +116,11 @@ def late_entries(scan_path, table_path, kdir, only=None):
                                                     e[field], kdir))
         if only and e["file"] != only:
             continue
-        for name in ("ops_name", "callback"):
-            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*",
-                                str(e.get(name, ""))):
+        for name, rx in (("ops_name", LVALUE), ("callback", IDENT)):
+            if not re.fullmatch(rx, str(e.get(name, ""))):
                 raise Refused(EXIT_BAD_CATEGORY, "%s: entry in %s: %s \"%s\" "
-                              "is not a C identifier" % (scan_path,
-                                                         e["file"], name,
-                                                         e.get(name)))
+                              "is not a C name" % (scan_path, e["file"],
+                                                   name, e.get(name)))
         row = table[cat]
         out.append({"file": e["file"], "ops": e["ops_name"],
                     "callback": e["callback"], "category": cat,
