@@ -112,6 +112,7 @@ class State(Shapes):
         self.swapped = {}	# table -> (function, line) swapping it in
         self.swappable = None	# (call, line) letting f_op be swapped
         self.releasing = set()	# vm_ops close hooks that release
+        self.close_seen = set()	# close hooks whose body was seen
         self.closes = {}	# function -> (vm_ops, close) it stores
         self.taken = {}		# function -> [(line, what it takes)]
 
@@ -201,10 +202,12 @@ class State(Shapes):
                        % (fn, p[0].line))
 
     def close_call(self, cl, g):
+        self.close_seen.add(str(cl))
         if RELEASES.search(str(g)):
             self.releasing.add(str(cl))
 
     def close_write(self, cl, e):
+        self.close_seen.add(str(cl))
         if re.search(r"->|\.|^\*", str(e)):
             self.releasing.add(str(cl))
 
@@ -222,12 +225,12 @@ class State(Shapes):
             return
         if call and not TAKES.search(what[:-2]):
             return
+        what = re.sub(r"\s*(->|\.)\s*", r"\1", what)
         if not call:
-            base = re.split(r"->|\.|\[", what.lstrip("*( "))[0]
+            base = re.split(r"->|\.|\[", what.lstrip("*( "))[0].strip()
             if base in self.members[f][1] or \
                     not re.search(r"->|\.|^\*|\[", what):
                 return
-        what = re.sub(r"\s*(->|\.)\s*", r"\1", what)
         self.taken.setdefault(f, []).append((p[0].line, what))
 
     def swap(self, p, table):
@@ -244,8 +247,29 @@ class State(Shapes):
         if not self.swappable:
             self.swappable = (str(g), p[0].line)
 
+    def swaps_in_text(self):
+        """The swaps of the file's text, in case spatch could not parse
+        the function that does one: the rules would not see it."""
+        try:
+            with open(self.file, errors="replace") as f:
+                lines = f.read().split("\n")
+        except (OSError, TypeError):
+            return
+        func = None
+        for n, line in enumerate(lines, 1):
+            m = re.match(r"^[A-Za-z_][\w\s*]*?\b(\w+)\s*\(", line)
+            if m and not line.rstrip().endswith(";"):
+                func = m.group(1)
+            m = re.search(r"(?:->|\.)f_op\s*=\s*&\s*(\w+)\s*;|"
+                          r"\breplace_fops\s*\([^,]+,\s*&\s*(\w+)\s*\)", line)
+            if m and func and func not in self.openers and \
+                    not func.endswith("_open"):
+                self.swapped.setdefault(m.group(1) or m.group(2),
+                                        (func, str(n)))
+
     def swaps(self):
         """Block what a run-time f_op swap makes unsafe to convert."""
+        self.swaps_in_text()
         live = sorted(self.swapped.items())
         for f, (cb, _) in self.members.items():
             if cb != f:
@@ -277,7 +301,9 @@ class State(Shapes):
         """Block the callbacks that take what their vm_ops close
         releases."""
         for f, (ops, cl) in self.closes.items():
-            if cl not in self.releasing:
+            # a close of which no rule saw a call or a write may be one
+            # spatch could not parse: assume it releases something
+            if cl not in self.releasing and cl in self.close_seen:
                 continue
             for g, (cb, _) in self.members.items():
                 if cb != self.members[f][0] or g not in self.taken:
