@@ -55,17 +55,31 @@ def changed_lines(orig, new):
 
 
 def align_initializer(line, old):
-    """".mmap_prepare = fn," laid out as OLD (".mmap\t\t= fn,") was."""
+    """".mmap_prepare = fn," laid out as OLD (".mmap\t\t= fn,") was: "="
+    in the same column, reached with tabs or spaces as OLD did; one
+    space when the longer name goes past that column."""
     m = re.match(r"^(\s*)\.mmap_prepare\s*=\s*(.*)$", line)
-    o = re.match(r"^(\s*)\.mmap(\s*)=", old or "")
-    if not m or not o or "\t" not in o.group(2):
+    o = re.match(r"^(\s*)\.mmap(\s*)=(\s*)", old or "")
+    if not m or not o:
         return line
     head = m.group(1) + ".mmap_prepare"
-    col = width(o.group(1) + ".mmap" + o.group(2))
+    head += pad_to(head, width(o.group(1) + ".mmap" + o.group(2)),
+                   o.group(2)) + "="
+    # ".mmap =\t\tfn": the values are aligned instead
+    return head + pad_to(head, width(o.group(0)), o.group(3)) + m.group(2)
+
+
+def pad_to(text, col, like):
+    """Blanks after TEXT up to COL, tabs or spaces as LIKE has them; one
+    space when TEXT is too long or LIKE is a single space or nothing."""
+    if width(text) >= col or like in ("", " "):
+        return " "
+    if "\t" not in like:
+        return " " * (col - width(text))
     pad = ""
-    while width(head + pad) < col:
+    while width(text + pad) < col:
         pad += "\t"
-    return head + (pad or "\t") + "= " + m.group(2)
+    return pad
 
 
 def cast_spacing(line, old):
