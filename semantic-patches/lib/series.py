@@ -73,7 +73,7 @@ def chain_text(e):
                     os.path.dirname(e["file"]) + "/"):
                 break
         text = " -> ".join(names)
-        if text and text not in seen:
+        if len(names) > 1 and text not in seen:
             seen.append(text)
     return "; ".join(seen)
 
@@ -175,9 +175,9 @@ def body(es, a_text, b_text, diff, used, api, cats):
     sets = []
     for e in es:
         ch = chain_text(e)
-        if e["flags"] and ch:
-            sets.append("%s() sets %s (%s)." % (e["callback"],
-                                               words(e["flags"]), ch))
+        if e["flags"]:
+            sets.append("%s() sets %s%s." % (e["callback"], words(e["flags"]),
+                                             " (%s)" % ch if ch else ""))
     if sets:
         out.append(para(" ".join(sorted(set(sets)))))
     ksm = ksm_text(es)

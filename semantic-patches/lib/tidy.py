@@ -198,6 +198,7 @@ def kerneldoc(lines, orig_text):
     """Rename the kernel-doc of functions renamed to <name>_prepare."""
     defs = re.compile(r"^(?:static\s+)?(?:inline\s+)?int\s+(\w+)\(", re.M)
     old = set(defs.findall(orig_text))
+    edits = []
     for i, line in enumerate(lines):
         m = defs.match(line)
         if not m or not m.group(1).endswith("_prepare") or \
@@ -205,14 +206,21 @@ def kerneldoc(lines, orig_text):
                 m.group(1) in old:
             continue
         new, was = m.group(1), m.group(1)[:-len("_prepare")]
-        k = i - 1
-        if k < 0 or not lines[k].strip() == "*/":
+        # the comment may be /** or a /* written like kernel-doc, and be
+        # followed by a blank line
+        end = i - 1
+        if end > 0 and not lines[end].strip():
+            end -= 1
+        if end < 0 or lines[end].strip() != "*/":
             continue
-        while k > 0 and not lines[k].lstrip().startswith("/**"):
+        k = end
+        while k > 0 and not lines[k].lstrip().startswith("/*"):
             k -= 1
-        if not lines[k].lstrip().startswith("/**"):
+        head = "\n".join(lines[k:k + 2])
+        if not re.search(r"^(/\*\*?|\s\*)\s*%s(\(\))?\s+-" % re.escape(was),
+                         head, re.M):
             continue
-        doc = lines[k:i]
+        doc = lines[k:end + 1]
         fixed, skip = [], False
         desc_done = False
         for d in doc:
@@ -229,7 +237,9 @@ def kerneldoc(lines, orig_text):
                 desc_done = True
                 skip = True
             fixed.append(d)
-        lines[k:i] = fixed
+        edits.append((k, end + 1, fixed))
+    for k, end, fixed in reversed(edits):
+        lines[k:end] = fixed
     return lines
 
 
