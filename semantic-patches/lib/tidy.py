@@ -106,26 +106,40 @@ def strip_strings(text):
     return re.sub(r'"(\\.|[^"\\])*"|\'(\\.|[^\'\\])*\'', blank, text)
 
 
-def split_args(text):
-    """TEXT cut after each ", " inside parentheses."""
+BREAKS = (re.compile(r", $|(&&|\|\|) $"),
+          re.compile(r", $|(&&|\|\||[-+|&*/]|<<|>>|\?|:) $"))
+
+
+def split_args(text, breaks):
+    """TEXT cut after each blank inside parentheses that BREAKS allows:
+    ", " and "&& "/"|| " first; binary operators when that is not
+    enough."""
     out, cur, d = [], "", 0
     plain = strip_strings(text)
     for i, c in enumerate(text):
         cur += c
         d += {"(": 1, ")": -1}.get(plain[i], 0)
-        if d > 0 and plain[i] == " " and i and plain[i - 1] == ",":
+        if d > 0 and plain[i] == " " and breaks.search(plain[:i + 1][-4:]):
             out.append(cur)
             cur = ""
     return out + [cur]
 
 
 def wrap_statement(indent, text):
-    """One statement, wrapped at argument boundaries to COLS columns with
+    """One statement, wrapped where BREAKS allows to COLS columns with
     continuation lines aligned with their open parenthesis."""
     if width(indent + text) <= COLS:
         return [indent + text]
+    for breaks in BREAKS:
+        lines = fill(indent, split_args(text, breaks))
+        if all(width(x) <= COLS for x in lines):
+            break
+    return lines
+
+
+def fill(indent, pieces):
     lines, cur, stack = [], indent, []
-    for piece in split_args(text):
+    for piece in pieces:
         if cur.strip() and stack and \
                 width(cur + piece.rstrip()) > COLS:
             lines.append(cur.rstrip())
