@@ -106,53 +106,72 @@ def strip_strings(text):
     return re.sub(r'"(\\.|[^"\\])*"|\'(\\.|[^\'\\])*\'', blank, text)
 
 
-BREAKS = (re.compile(r", $|(&&|\|\|) $"),
-          re.compile(r", $|(&&|\|\||[-+|&*/]|<<|>>|\?|:) $"))
+BREAK = re.compile(r"(,|&&|\|\||[-+|&*/?:]|<<|>>) $")
 
 
-def split_args(text, breaks):
-    """TEXT cut after each blank inside parentheses that BREAKS allows:
-    ", " and "&& "/"|| " first; binary operators when that is not
-    enough."""
+def split_args(text):
+    """TEXT cut after each blank inside parentheses that follows a comma,
+    "&&", "||" or a binary operator: [(piece, paren depth after it,
+    rank)], rank 0 for ", ", "&& " and "|| ", 1 for operators."""
     out, cur, d = [], "", 0
     plain = strip_strings(text)
     for i, c in enumerate(text):
         cur += c
         d += {"(": 1, ")": -1}.get(plain[i], 0)
-        if d > 0 and plain[i] == " " and breaks.search(plain[:i + 1][-4:]):
-            out.append(cur)
+        m = BREAK.search(plain[:i + 1][-4:]) if plain[i] == " " else None
+        if d > 0 and m:
+            out.append((cur, d, 0 if m.group(1) in (",", "&&", "||") else 1))
             cur = ""
-    return out + [cur]
+    return out + [(cur, 0, 2)]
 
 
 def wrap_statement(indent, text):
-    """One statement, wrapped where BREAKS allows to COLS columns with
-    continuation lines aligned with their open parenthesis."""
+    """One statement, wrapped to COLS columns the way checkpatch --strict
+    likes it: continuation lines aligned with their open parenthesis; on
+    each line the break that fits at the shallowest parenthesis, a comma
+    or a logical operator before an arithmetic one, as late as possible."""
     if width(indent + text) <= COLS:
         return [indent + text]
-    for breaks in BREAKS:
-        lines = fill(indent, split_args(text, breaks))
-        if all(width(x) <= COLS for x in lines):
-            break
+    pieces = split_args(text)
+    # a comma or logical operator first, unless breaking at the latest
+    # point of the same depth takes fewer lines
+    a = layout(indent, pieces, lambda k: (pieces[k][1], pieces[k][2], -k))
+    b = layout(indent, pieces, lambda k: (pieces[k][1], -k))
+    return b if len(b) < len(a) else a
+
+
+def layout(indent, pieces, rank):
+    lines, start, cur, stack = [], 0, indent, []
+    while start < len(pieces):
+        best, line, stk = None, cur, list(stack)
+        for k in range(start, len(pieces)):
+            line, stk = place(line, stk, pieces[k][0])
+            if width(line.rstrip()) > COLS and best is not None:
+                break
+            if k < len(pieces) - 1:
+                key = rank(k)
+                if best is None or key < best[0]:
+                    best = (key, k, line, list(stk))
+        else:
+            return lines + [line.rstrip()]
+        _, k, line, stk = best
+        lines.append(line.rstrip())
+        col = stk[-1] + 1 if stk else width(indent) + 8
+        cur, stack, start = "\t" * (col // 8) + " " * (col % 8), stk, k + 1
     return lines
 
 
-def fill(indent, pieces):
-    lines, cur, stack = [], indent, []
-    for piece in pieces:
-        if cur.strip() and stack and \
-                width(cur + piece.rstrip()) > COLS:
-            lines.append(cur.rstrip())
-            col = stack[-1] + 1
-            cur = "\t" * (col // 8) + " " * (col % 8)
-        plain = strip_strings(piece)
-        for i, c in enumerate(piece):
-            if plain[i] == "(":
-                stack.append(width(cur))
-            elif plain[i] == ")" and stack:
-                stack.pop()
-            cur += c
-    return lines + [cur.rstrip()]
+def place(line, stack, piece):
+    """LINE with PIECE appended, and the columns of the open parentheses."""
+    stack = list(stack)
+    plain = strip_strings(piece)
+    for i, c in enumerate(piece):
+        if plain[i] == "(":
+            stack.append(width(line))
+        elif plain[i] == ")" and stack:
+            stack.pop()
+        line += c
+    return line, stack
 
 
 def join_statement(lines, i):
