@@ -65,7 +65,8 @@ def ksm_impact(e):
     every success path (ksm_compatible() ignores such VMAs); conditional:
     VM_SPECIAL on some paths only; unknown: a dispatch the scan could not
     follow, a callee-level private-mapping check ("partial"), or no
-    body."""
+    body.  lib/series.py adds none-refused for a callback that is nothing
+    but "return -E...;" (no mapping, nothing to lose)."""
     if e.get("ksm_impact"):
         return e["ksm_impact"]
     if e.get("unresolved") or e.get("source") == "unknown":

@@ -85,12 +85,18 @@ def ksm_text(es):
     impacts = {e["ksm_impact"] for e in es}
     flags = sorted({f for e in es for f in e["flags"] if f in SPECIAL})
     special = words(flags) or "VM_SPECIAL flags"
+    every = set(SPECIAL)
+    for e in es:
+        every &= set(e["flags"])
+    if impacts == {"none-refused"}:
+        return ("%s every mapping, so KSM is not affected." %
+                ("It refuses" if len(es) == 1 else "They refuse"))
     if impacts == {"none-shared-only"}:
         return ("The driver refuses private mappings, and KSM only merges "
                 "private ones, so KSM is not affected.")
-    if impacts == {"none-special"}:
+    if impacts == {"none-special"} and every:
         return ("Every mapping gets %s, which KSM ignores, so KSM is not "
-                "affected." % special)
+                "affected." % words(sorted(every)))
     out = []
     of = "" if len(impacts) == 1 else " of %s"
     lost = sorted({e["ops"] for e in es if e["ksm_impact"] == "lost"})
@@ -142,6 +148,12 @@ def what_text(diff):
         out.append("The VMA flags are set on the descriptor, so they are "
                    "known before the VMA exists.")
     return " ".join(out)
+
+
+def refuses_all(b_text, cb):
+    """Is CB's converted body nothing but "return -E...;"?"""
+    return re.search(r"\bint\s+%s_prepare\([^)]*\)\s*\{\s*return\s+-E\w+;"
+                     r"\s*\}" % re.escape(cb), b_text) is not None
 
 
 def renamed(a_text, b_text):
@@ -240,6 +252,9 @@ def write(work, out, kdir, name, api, author):
         a_text = read(os.path.join(work, "a", file))
         b_text = read(os.path.join(work, "b", file)) if used else a_text
         conv = [e for e in fes if used and converted(e, b_text)]
+        for e in conv:
+            if refuses_all(b_text, e["callback"]):
+                e["ksm_impact"] = "none-refused"
         for e in fes:
             if e in conv:
                 continue

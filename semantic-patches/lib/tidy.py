@@ -250,7 +250,7 @@ def kerneldoc(lines, orig_text):
         while k > 0 and not lines[k].lstrip().startswith("/*"):
             k -= 1
         head = "\n".join(lines[k:k + 2])
-        if not re.search(r"^(/\*\*?|\s\*)\s*%s(\(\))?\s+-" % re.escape(was),
+        if not re.search(r"^(/\*\*?|\s\*)\s*%s(\(\))?(\s+-|\s*$)" % re.escape(was),
                          head, re.M):
             continue
         doc = lines[k:end + 1]

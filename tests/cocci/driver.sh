@@ -18,6 +18,11 @@ mktree() {
 	cp "$top/tests/cocci/whole_vma_remap/eagain.c" "$1/drivers/char/phys.c"
 	cp "$top/tests/cocci/report_only/calls.c" "$1/drivers/misc/calls.c"
 	cp "$top/tests/cocci/whole_vma_remap/return.c" "$1/drivers/misc/plain.c"
+	# sound/core/compress_offload.c: no mapping at all
+	printf '%s\n' 'static int nomap_mmap(struct file *f, struct vm_area_struct *vma)' \
+		'{' '	return -ENXIO;' '}' '' \
+		'static const struct file_operations nomap_fops = {' \
+		'	.mmap		= nomap_mmap,' '};' >"$1/drivers/misc/nomap.c"
 	# drivers/mtd/mtdchar.c: #ifdef blocks inside the body, which spatch
 	# converts only in part; lib/check.py must keep the file as it was
 	cat >"$1/drivers/misc/half.c" <<'EOF'
@@ -75,6 +80,10 @@ scan() {
   "ops_type": "file_operations", "field": "mmap", "callback": "half_mmap",
   "ksm_path": "late", "flags": ["VM_IO"], "special": true,
   "category": "iomap_memory"},
+ {"file": "drivers/misc/nomap.c", "ops_name": "nomap_fops",
+  "ops_type": "file_operations", "field": "mmap", "callback": "nomap_mmap",
+  "ksm_path": "late", "flags": [], "special": false,
+  "rejects_private": false, "category": "descriptor_only"},
  {"file": "drivers/misc/calls.c", "ops_name": "early_fops",
   "ops_type": "file_operations", "field": "mmap_prepare",
   "callback": "early_prepare", "ksm_path": "early"}
@@ -109,7 +118,7 @@ driver() {
 	check "exit status 0 (tests/out/cocci/driver/out.log)" rc out 0
 	p1=$t/out/0001-char-phys-convert-phys_fops-to-mmap_prepare.patch
 	check "subject of 0001: prefixes.tsv's rule for drivers/char/" \
-		grep -qx 'Subject: \[PATCH 1/2\] char: phys: convert phys_fops to mmap_prepare' "$p1"
+		grep -qx 'Subject: \[PATCH 1/3\] char: phys: convert phys_fops to mmap_prepare' "$p1"
 	check "author from git config" grep -qx 'From: Ada Author <ada@example.org>' "$p1"
 	check "body names the semantic patch" grep -q "whole_vma_remap.cocci" "$p1"
 	check "body: ->mmap is deprecated" grep -q "deprecated in favour of" "$p1"
@@ -121,12 +130,12 @@ driver() {
 	check "body lines at most 75 columns" sh -c \
 		"sed '/^---\$/q' '$p1' | awk 'length > 75 { exit 1 }'"
 	check "subject of 0002 names both tables" grep -qx \
-		'Subject: \[PATCH 2/2\] misc: plain: convert io_fops and plain_fops to mmap_prepare' \
-		"$t/out/"0002-*.patch
+		'Subject: \[PATCH 3/3\] misc: plain: convert io_fops and plain_fops to mmap_prepare' \
+		"$t/out/"0003-*.patch
 	check "tables of different KSM impact: the claim names its table" \
-		grep -q "Private mappings of plain_fops come out" "$t/out/"0002-*.patch
+		grep -q "Private mappings of plain_fops come out" "$t/out/"0003-*.patch
 	check "... and none for the shared-only table" sh -c \
-		"! grep -q 'mappings of io_fops' $t/out/0002-*.patch"
+		"! grep -q 'mappings of io_fops' $t/out/0003-*.patch"
 	check "cover letter lists the blocked driver and why" grep -q \
 		"vm_insert_page() \[insert_page\]" "$t/out/0000-cover-letter.patch"
 	check "a half conversion is no patch" sh -c \
@@ -134,6 +143,9 @@ driver() {
 	check "... and the cover letter says why" grep -q \
 		"could not convert it completely (file is used" \
 		"$t/out/0000-cover-letter.patch"
+	check "a callback that refuses every mapping claims nothing for KSM" \
+		sh -c "grep -q 'It refuses every mapping' $t/out/*nomap*.patch &&
+		       ! grep -q 'merging work' $t/out/*nomap*.patch"
 	check "KDIR untouched" cmp -s "$tree/drivers/char/phys.c" \
 		"$top/tests/cocci/whole_vma_remap/eagain.c"
 	check "verified copy equals eagain.res" cmp -s \
@@ -237,7 +249,7 @@ git_tree() {
 	) >"$t/git.log" 2>&1
 	save=$tree
 	tree=$g
-	patches git '.entries |= map(select(.file | test("calls|half") | not))'
+	patches git '.entries |= map(select(.file | test("calls|half|nomap") | not))'
 	tree=$save
 }
 

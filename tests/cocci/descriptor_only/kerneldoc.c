@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The kernel-doc of a converted callback names the new function and
  * documents @desc, not @file and @vma; so is a plain comment written the
- * same way and followed by a blank line (powernv opal-prd).
+ * same way and followed by a blank line (powernv opal-prd), and one that
+ * names the function without a description (fs/gfs2).
  */
 
 /**
@@ -31,6 +32,24 @@ static int plain_mmap(struct file *file, struct vm_area_struct *vma)
 	vma->vm_private_data = file->private_data;
 	return 0;
 }
+
+/**
+ * bare_mmap
+ * @file: The file to map
+ * @vma: The VMA which described the mapping
+ *
+ * Returns: 0
+ */
+
+static int bare_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &bare_vm_ops;
+	return 0;
+}
+
+static const struct file_operations bare_fops = {
+	.mmap		= bare_mmap,
+};
 
 static const struct file_operations doc_fops = {
 	.mmap		= doc_mmap,
