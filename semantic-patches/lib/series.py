@@ -261,6 +261,10 @@ def write(work, out, kdir, name, api, author):
             why = reasons.get(e["callback"])
             if not why and e["mode"] == "report":
                 why = "%s [%s]" % (e["reason"], e["category"])
+            if not why and e["callback_file"] != e["file"]:
+                why = ("%s() is defined in %s: a table and its callback in "
+                       "two files are not converted" % (e["callback"],
+                                                        e["callback_file"]))
             status.setdefault(file, []).append(
                 (e, "blocked: %s" % (why or "no semantic patch converts "
                                      "%s()" % e["callback"])))
