@@ -512,6 +512,24 @@ p << remap_var.p;
 @@
 S.remap(p, V, Z, None)
 
+// Why a remap that none of the shapes above took blocks: part of the VMA,
+// or a form the rewrite does not know.
+@remap_any@
+idexpression struct vm_area_struct *V;
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+expression A, P, Z, PR;
+position p;
+@@
+R(V@p, A, P, Z, PR)
+
+@script:python@
+V << remap_any.V;
+A << remap_any.A;
+Z << remap_any.Z;
+p << remap_any.p;
+@@
+S.remap_reason(p, V, A, Z)
+
 // Why a call given the VMA blocks, unless recognised above.
 @vcall@
 idexpression struct vm_area_struct *V;

@@ -99,6 +99,7 @@ class State(Shapes):
         self.vetoed = set()
         self.uses = []		# (function, VMA, position, line)
         self.blocked = {}	# callback -> reason
+        self.hazard = {}	# callbacks blocked by a leak or a race
         self.has = set()	# callbacks holding what the category needs
         self.fullsize = {}	# (function, variable) = whole VMA size
         self.hooks = {}		# (function, line, kind) -> (code, print)
@@ -140,8 +141,15 @@ class State(Shapes):
             return
         self.members.setdefault(f, (cb, set()))[1].add(str(vma))
 
-    def block(self, cb, reason):
-        self.blocked.setdefault(cb, reason)
+    def block(self, cb, reason, first=False):
+        """CB stays on ->mmap.  The first reason is kept, unless FIRST: a
+        hazard of the conversion itself (a leak, a race) says more than
+        the first use the descriptor cannot express."""
+        if first and cb not in self.hazard:
+            self.hazard[cb] = True
+            self.blocked[cb] = reason
+        else:
+            self.blocked.setdefault(cb, reason)
 
     def helper_ref(self, file, g, where, line):
         self.at(file)
@@ -283,19 +291,20 @@ class State(Shapes):
                                "->mmap, and __mmap_region() reads "
                                "->mmap_prepare and ->mmap at different "
                                "times, so it can only convert together "
-                               "with them" % (t, g, line))
+                               "with them" % (t, g, line), first=True)
             if live and not set(mine) & set(self.swapped):
                 t, (g, line) = live[0]
                 self.block(cb, "%s() (line %s) swaps %s, which keeps ->mmap, "
                            "into live files' f_op; a table it may replace "
-                           "can only convert together with it" % (g, line, t))
+                           "can only convert together with it" % (g, line, t),
+                           first=True)
             if self.swappable:
                 g, line = self.swappable
                 self.block(cb, "%s() (line %s) lets snd_card_disconnect() "
                            "swap this file's f_op for snd_shutdown_f_ops, "
                            "which keeps ->mmap; __mmap_region() reads "
                            "->mmap_prepare and ->mmap at different times"
-                           % (g, line))
+                           % (g, line), first=True)
 
     def leaks(self):
         """Block the callbacks that take what their vm_ops close
@@ -312,7 +321,7 @@ class State(Shapes):
                 self.block(cb, "line %s: %s takes what %s.close, %s(), "
                            "releases; if the mmap fails after "
                            "->mmap_prepare returns, close never runs and "
-                           "it leaks" % (line, what, ops, cl))
+                           "it leaks" % (line, what, ops, cl), first=True)
 
     def decide(self):
         """Called once, after every use was seen: which functions
@@ -357,13 +366,29 @@ class State(Shapes):
         if self.fullsize.get(k) not in (None, key(p)):
             del self.fullsize[k]
 
+    def whole(self, p, v, size):
+        """Is SIZE the size of the VMA V?"""
+        f, v, size = p[0].current_element, str(v), re.sub(r"\s+", "", str(size))
+        return size.strip("()") in ("%s->vm_end-%s->vm_start" % (v, v),
+                                    "vma_pages(%s)<<PAGE_SHIFT" % v) \
+            or (f, size) in self.fullsize
+
+    def remap_reason(self, p, v, addr, size):
+        self.at(p[0].file)
+        addr = re.sub(r"\s+", "", str(addr))
+        if addr != "%s->vm_start" % v:
+            self.why(p, "remaps from %s, not from the start of the VMA; a "
+                     "partial remap is report-only" % addr)
+        elif not self.whole(p, v, size):
+            self.why(p, "remaps part of the VMA (size %s); a partial remap "
+                     "is report-only" % re.sub(r"\s+", "", str(size)))
+
     def remap(self, p, v, size, err, msg=None):
         """A remap_pfn_range() of the VMA followed by a return."""
         self.at(p[0].file)
-        f, v, size = p[0].current_element, str(v), re.sub(r"\s+", "", str(size))
-        whole = size.strip("()") in ("%s->vm_end-%s->vm_start" % (v, v),
-                                     "vma_pages(%s)<<PAGE_SHIFT" % v) \
-            or (f, size) in self.fullsize
+        f = p[0].current_element
+        size = re.sub(r"\s+", "", str(size))
+        whole = self.whole(p, v, size)
         if whole:
             self.whole_remaps.add((f, p[0].line))
         if not whole:
@@ -387,12 +412,13 @@ class State(Shapes):
 
     def call_reason(self, p, g):
         g = str(g)
-        if g in self.reasons_by_call:
+        if g in REMAPS:
+            self.why(p, "%s() is not in a form the semantic patch converts "
+                     "(the last thing the callback does, or followed only "
+                     "by its error return and \"return 0\")" % g)
+        elif g in self.reasons_by_call:
             cat, why = self.reasons_by_call[g]
             self.why(p, "%s() [%s]: %s" % (g, cat, why))
-        elif g in REMAPS:
-            self.why(p, "%s() is not a whole-VMA remap followed by "
-                     "return" % g)
         elif not re.fullmatch(r"\w+", g):
             self.why(p, "passes the VMA through the function pointer %s, "
                      "whose targets may need the VMA" % re.sub(r"\s+", "", g))
