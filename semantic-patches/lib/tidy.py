@@ -36,21 +36,25 @@ def is_decl(line):
 def changed_lines(orig, new):
     """Indexes of NEW's lines that are not in ORIG, and {new index: orig
     index} pairing a changed line with the removed line it most
-    resembles."""
+    resembles: in its own hunk if one is alike enough, else anywhere."""
     sm = difflib.SequenceMatcher(None, orig, new, autojunk=False)
-    changed, removed, pairs = set(), set(), {}
+    changed, removed, pairs, hunk = set(), set(), {}, {}
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op != "equal":
             changed.update(range(j1, j2))
             removed.update(range(i1, i2))
+            for j in range(j1, j2):
+                hunk[j] = range(i1, i2)
     for j in changed:
-        best, score = None, 0.5
-        for i in removed:
-            r = difflib.SequenceMatcher(None, orig[i], new[j]).ratio()
-            if r > score:
-                best, score = i, r
-        if best is not None:
-            pairs[j] = best
+        for pool in (hunk[j], removed):
+            best, score = None, 0.5
+            for i in pool:
+                r = difflib.SequenceMatcher(None, orig[i], new[j]).ratio()
+                if r > score:
+                    best, score = i, r
+            if best is not None:
+                pairs[j] = best
+                break
     return changed, pairs
 
 
