@@ -2,6 +2,8 @@
 #
 # arch.py KDIR FILE...: the architecture each FILE is built for, one line
 # each: "FILE ARCH".  mmprep-verify compiles a patch there.
+# arch.py --llvm KDIR ARCH: exit 0 when the tree documents LLVM=1 builds
+# of ARCH (Documentation/kbuild/llvm.rst).
 #
 # A file under arch/<a>/ is built for <a>.  Any other file is built when
 # the config symbols of its Makefiles are set (obj-$(CONFIG_X) += f.o, a
@@ -205,9 +207,24 @@ def arch_of(kdir, rel, kc=None):
     return next((a for a in PREFERRED if a in got), sorted(got)[0])
 
 
+def llvm_builds(kdir, arch):
+    """Does the tree's Documentation/kbuild/llvm.rst say LLVM=1 builds
+    ARCH?  (sparc, for one, wants CC=clang LLVM_IAS=0 and LLVM >= 20.)"""
+    try:
+        with open(os.path.join(kdir, "Documentation/kbuild/llvm.rst")) as f:
+            text = f.read()
+    except OSError:
+        return False
+    m = re.search(r"^\s*\* - %s\b[^\n]*\n\s*- [^\n]*\n\s*- ([^\n]*)"
+                  % re.escape(arch), text, re.M)
+    return bool(m) and m.group(1).strip().startswith("``LLVM=1``")
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "--llvm":
+        return 0 if llvm_builds(argv[2], argv[3]) else 1
     if len(argv) < 3:
-        sys.stderr.write("usage: arch.py KDIR FILE...\n")
+        sys.stderr.write("usage: arch.py KDIR FILE... | --llvm KDIR ARCH\n")
         return 2
     kc = None
     for rel in argv[2:]:

@@ -212,6 +212,10 @@ EOF
 		"drivers/bar/any.c x86" "$t/arch.out"
 	check "Kconfig: inside an if block of arch symbols" grep -qx \
 		"drivers/bar/iffy.c arm" "$t/arch.out"
+	check "llvm.rst: LLVM=1 builds foo" \
+		python3 "$sp/lib/arch.py" --llvm "$t/atree" foo
+	check "llvm.rst: not bar, which wants CC=clang LLVM_IAS=0" sh -c \
+		"! python3 '$sp/lib/arch.py' --llvm '$t/atree' bar"
 
 	mkdir -p "$t/old/include/linux"
 	printf 'VERSION = 6\nPATCHLEVEL = 12\n' >"$t/old/Makefile"
@@ -293,6 +297,11 @@ obj-$(CONFIG_IFFY) += iffy.o
 EOF
 	printf 'obj-$(CONFIG_BAZ) += baz.o\nbaz-y := baz-core.o\n' \
 		>"$a/drivers/bar/sub/Makefile"
+	mkdir -p "$a/Documentation/kbuild"
+	printf '%s\n' '   * - foo' '     - Maintained' '     - ``LLVM=1``' \
+		'   * - bar' '     - Maintained' \
+		'     - ``CC=clang LLVM_IAS=0`` (LLVM >= 20)' \
+		>"$a/Documentation/kbuild/llvm.rst"
 	python3 "$sp/lib/arch.py" "$a" arch/foo/kernel/x.c drivers/bar/bar.c \
 		drivers/bar/sub/baz-core.c drivers/bar/any.c drivers/bar/iffy.c \
 		>"$t/arch.out" 2>&1
