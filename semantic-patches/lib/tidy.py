@@ -110,13 +110,16 @@ def strip_strings(text):
     return re.sub(r'"(\\.|[^"\\])*"|\'(\\.|[^\'\\])*\'', blank, text)
 
 
-BREAK = re.compile(r"(,|&&|\|\||[-+|&*/?:]|<<|>>) $")
+BREAK = re.compile(r"(,|&&|\|\||[<>]=?|[!=]=|[-+|&*/?:]|<<|>>) $")
+RANK = {",": 0, "&&": 0, "||": 0, "<": 1, ">": 1, "<=": 1, ">=": 1,
+        "==": 1, "!=": 1}
 
 
 def split_args(text):
     """TEXT cut after each blank inside parentheses that follows a comma,
     "&&", "||" or a binary operator: [(piece, paren depth after it,
-    rank)], rank 0 for ", ", "&& " and "|| ", 1 for operators."""
+    rank)], rank 0 for ", ", "&& " and "|| ", 1 for comparisons, 2 for
+    other operators."""
     out, cur, d = [], "", 0
     plain = strip_strings(text)
     for i, c in enumerate(text):
@@ -124,7 +127,7 @@ def split_args(text):
         d += {"(": 1, ")": -1}.get(plain[i], 0)
         m = BREAK.search(plain[:i + 1][-4:]) if plain[i] == " " else None
         if d > 0 and m:
-            out.append((cur, d, 0 if m.group(1) in (",", "&&", "||") else 1))
+            out.append((cur, d, RANK.get(m.group(1), 2)))
             cur = ""
     return out + [(cur, 0, 2)]
 

@@ -2,7 +2,8 @@
 /*
  * drivers/fpga/dfl-afu-main.c: statements the conversion lengthens are
  * wrapped the way checkpatch --strict wants, at "&&" before a comma deep
- * inside a call, and at an operator when arguments alone do not fit.
+ * inside a call, at a comparison before an arithmetic operator
+ * (aspeed-lpc-ctrl), and at an operator when arguments alone do not fit.
  */
 
 static int afu_mmap(struct file *filp, struct vm_area_struct *vma)
@@ -12,6 +13,8 @@ static int afu_mmap(struct file *filp, struct vm_area_struct *vma)
 	u64 offset;
 
 	offset = vma->vm_pgoff << PAGE_SHIFT;
+	if (vma->vm_pgoff + vma_pages(vma) > afu->region_size >> PAGE_SHIFT)
+		return -EINVAL;
 	if ((vma->vm_flags & VM_READ) && !(region.flags & DFL_PORT_REGION_READ))
 		return -EPERM;
 
