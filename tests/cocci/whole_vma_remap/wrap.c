@@ -13,7 +13,7 @@ static int afu_mmap(struct file *filp, struct vm_area_struct *vma)
 	u64 offset;
 
 	offset = vma->vm_pgoff << PAGE_SHIFT;
-	if (vma->vm_pgoff + vma_pages(vma) > afu->region_size >> PAGE_SHIFT)
+	if (vma->vm_pgoff + vma_pages(vma) > afu->mmio_region_bytes >> PAGE_SHIFT)
 		return -EINVAL;
 	if ((vma->vm_flags & VM_READ) && !(region.flags & DFL_PORT_REGION_READ))
 		return -EPERM;
