@@ -501,10 +501,6 @@ expression E, E2;
 position p;
 @@
 (
- E@p++
-|
- ++E@p
-|
  E@p += E2
 |
  E@p = E2
@@ -512,7 +508,24 @@ position p;
 
 @script:python@
 E << take_write.E;
+E2 << take_write.E2;
 p << take_write.p;
+@@
+S.take(p, str(E), value=str(E2))
+
+@take_inc@
+expression E;
+position p;
+@@
+(
+ E@p++
+|
+ ++E@p
+)
+
+@script:python@
+E << take_inc.E;
+p << take_inc.p;
 @@
 S.take(p, str(E))
 

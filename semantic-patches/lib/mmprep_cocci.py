@@ -224,7 +224,7 @@ class State(Shapes):
         if self.member_of(p, v):
             self.closes[p[0].current_element] = (str(ops), str(cl))
 
-    def take(self, p, what, call=False):
+    def take(self, p, what, call=False, value=None):
         """A call or a write in a member function that may take what a
         vm_ops close releases: not the VMA's own fields, not locals."""
         self.at(p[0].file)
@@ -234,6 +234,8 @@ class State(Shapes):
         if call and not TAKES.search(what[:-2]):
             return
         what = re.sub(r"\s*(->|\.)\s*", r"\1", what)
+        if value is not None and value.strip() in self.members[f][1]:
+            return	# the VMA pointer itself: the use rule says why
         if not call:
             base = re.split(r"->|\.|\[", what.lstrip("*( "))[0].strip()
             if base in self.members[f][1] or \
