@@ -392,6 +392,35 @@ p << remap_var.p;
 @@
 S.remap(p, V, Z, None)
 
+// Why a VMA use that nothing above took blocks: a field the descriptor
+// does not have, or the VMA pointer itself kept somewhere.
+@vma_field@
+idexpression struct vm_area_struct *V;
+identifier fld;
+position p;
+@@
+V@p->fld
+
+@script:python@
+fld << vma_field.fld;
+p << vma_field.p;
+@@
+S.field_reason(p, fld)
+
+@vma_store@
+idexpression struct vm_area_struct *V;
+expression E;
+position p;
+@@
+E = V@p
+
+@script:python@
+E << vma_store.E;
+p << vma_store.p;
+@@
+S.why(p, "keeps the VMA in %s; no VMA exists before ->mmap_prepare "
+      "returns" % spaced(E))
+
 // Why a remap that none of the shapes above took blocks: part of the VMA,
 // or a form the rewrite does not know.
 @remap_any@

@@ -16,7 +16,7 @@ import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.getcwd(), "lib"))
 from mmprep_cocci import S, key, flag_bits, bit_list, prepare_name
-from shapes import cmp_kind, drop_conversion, nargs
+from shapes import cmp_kind, drop_conversion, nargs, spaced
 
 // The legacy callbacks: file_operations.mmap = fn, fn defined here.
 @fops@

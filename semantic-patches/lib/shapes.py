@@ -34,9 +34,9 @@ def drop_conversion(fmt, n):
 
 
 def spaced(e):
-    """An expression as the kernel writes it: "f(a, (A | B))", not
-    "f ( a , ( A | B ) )"."""
-    e = " ".join(str(e).split())
+    """An expression as the kernel writes it: "f(a->b, (A | B))", not
+    "f ( a -> b , ( A | B ) )"."""
+    e = re.sub(r"\s*(->|\.(?!\.))\s*", r"\1", " ".join(str(e).split()))
     e = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", e))
     return re.sub(r"\s+,", ",", re.sub(r"(\w)\s+\(", r"\1(", e))
 
@@ -108,6 +108,21 @@ class Shapes:
         self.know(p, v)
         self.need(p)
         self.hook(p, "iomap", None)
+
+    def field_reason(self, p, fld):
+        """Why a use of vma->FLD that no shape took blocks."""
+        self.at(p[0].file)
+        fld = str(fld)
+        if fld == "vm_flags":
+            why = ("uses vma->vm_flags other than to set, clear or test a "
+                   "constant mask, which is all the descriptor's "
+                   "vma_flags helpers do")
+        elif fld == "vm_mm":
+            why = ("uses vma->vm_mm; the descriptor's mm is const, and the "
+                   "mapping is not in it yet")
+        else:
+            why = "uses vma->%s, which struct vm_area_desc does not have" % fld
+        self.why(p, why)
 
     def iomap_ignored(self, p):
         """vm_iomap_memory() as a statement (hwtracing/stm): its errors
