@@ -217,6 +217,10 @@ EOF
 	check "llvm.rst: not bar, which wants CC=clang LLVM_IAS=0" sh -c \
 		"! python3 '$sp/lib/arch.py' --llvm '$t/atree' bar"
 
+	verify_tree
+	check "verify: a patch built on arm keeps its name" grep -q \
+		'"patch": "0001-ARM-foo-Convert-to-mmap_prepare"' "$t/vout/status.json"
+
 	mkdir -p "$t/old/include/linux"
 	printf 'VERSION = 6\nPATCHLEVEL = 12\n' >"$t/old/Makefile"
 	printf 'struct file_operations {\n\tint (*mmap)(void);\n};\n' \
@@ -305,4 +309,33 @@ EOF
 	python3 "$sp/lib/arch.py" "$a" arch/foo/kernel/x.c drivers/bar/bar.c \
 		drivers/bar/sub/baz-core.c drivers/bar/any.c drivers/bar/iffy.c \
 		>"$t/arch.out" 2>&1
+}
+
+# verify_tree: mmprep-verify on a kbuild stand-in with a patch of an arm
+# file.  Two arm cross compilers and sparse are stubs on PATH; the
+# checker fails on the objects of the first, as sparse does on arm clang's.
+verify_tree() {
+	vt=$t/vtree
+	rm -rf "$vt" "$t/vout" "$t/vbin"
+	mkdir -p "$vt/scripts/kconfig" "$vt/arch/arm/mach-foo" "$t/vout" \
+		"$t/vbin"
+	printf '#!/bin/sh\necho 1\n' >"$vt/scripts/checker-valid.sh"
+	cat >"$vt/Makefile" <<'EOF'
+allmodconfig prepare:
+	@:
+%.o:
+	@if [ "$(C)" = 2 ] && [ "$(CROSS_COMPILE)" = arm-linux-gnueabi- ]; \
+	then echo "No such file: gnu"; exit 1; fi
+EOF
+	printf 'int foo;\n' >"$vt/arch/arm/mach-foo/foo.c"
+	printf '%s\n' '--- a/arch/arm/mach-foo/foo.c' \
+		'+++ b/arch/arm/mach-foo/foo.c' '@@ -1 +1 @@' '-int foo;' \
+		'+int foo_prepare;' \
+		>"$t/vout/0001-ARM-foo-Convert-to-mmap_prepare.patch"
+	for c in arm-linux-gnueabi-gcc arm-linux-gnueabihf-gcc sparse; do
+		printf '#!/bin/sh\nexit 0\n' >"$t/vbin/$c"
+		chmod +x "$t/vbin/$c"
+	done
+	PATH=$t/vbin:$PATH "$sp/mmprep-verify" -j 1 "$vt" "$t/vout" \
+		>"$t/vout.log" 2>&1
 }
