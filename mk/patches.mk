@@ -21,8 +21,10 @@ FROM ?=
 
 # VERIFY=1 builds each patch for its file's architecture: clang/lld/llvm
 # 19 for those LLVM=1 builds (LLVM=-19), a cross gcc for ARC, which LLVM
-# cannot build, and for sparc64, which needs LLVM 20.
-DEB_PKGS += clang-19 lld-19 llvm-19 gcc-arc-linux-gnu gcc-sparc64-linux-gnu
+# cannot build, for sparc64, which needs LLVM 20, and for arm, whose clang
+# flags ("-meabi gnu") sparse cannot read.
+DEB_PKGS += clang-19 lld-19 llvm-19 gcc-arc-linux-gnu gcc-sparc64-linux-gnu \
+	    gcc-arm-linux-gnueabihf
 
 check-cocci:
 	KDIR_612=$(KDIR_612) KDIR_70=$(KDIR_70) tests/run-cocci

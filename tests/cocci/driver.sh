@@ -220,6 +220,11 @@ EOF
 	verify_tree
 	check "verify: a patch built on arm keeps its name" grep -q \
 		'"patch": "0001-ARM-foo-Convert-to-mmap_prepare"' "$t/vout/status.json"
+	check "verify: the toolchain whose objects the checker can check" \
+		grep -q '"toolchain": "ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-"' \
+		"$t/vout/status.json"
+	check "... and the patch is checked" grep -q \
+		'"new_sparse_warnings": 0' "$t/vout/status.json"
 
 	mkdir -p "$t/old/include/linux"
 	printf 'VERSION = 6\nPATCHLEVEL = 12\n' >"$t/old/Makefile"
