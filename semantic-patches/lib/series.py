@@ -150,10 +150,43 @@ def what_text(diff):
     return " ".join(out)
 
 
+def definitions(b_text, cb):
+    """The bodies of every definition of CB's converted function, the
+    alternate ones under #if/#else too."""
+    out = []
+    for m in re.finditer(r"\bint\s+%s_prepare\([^)]*\)\s*\{"
+                         % re.escape(cb), b_text):
+        depth, i = 1, m.end()
+        while depth and i < len(b_text):
+            depth += {"{": 1, "}": -1}.get(b_text[i], 0)
+            i += 1
+        out.append(b_text[m.end():i - 1])
+    return out
+
+
 def refuses_all(b_text, cb):
-    """Is CB's converted body nothing but "return -E...;"?"""
-    return re.search(r"\bint\s+%s_prepare\([^)]*\)\s*\{\s*return\s+-E\w+;"
-                     r"\s*\}" % re.escape(cb), b_text) is not None
+    """Is every definition of CB's converted function nothing but
+    "return -E...;"?  (hpet's #else stub is, its real one maps.)"""
+    defs = definitions(b_text, cb)
+    return bool(defs) and all(re.fullmatch(r"\s*return\s+-E\w+;\s*", d)
+                              for d in defs)
+
+
+# if (!<the mapping is shared>) return -E...; as a statement of the body
+# itself (one tab in), so that no other condition guards it.
+SHARED_ONLY = re.compile(
+    r"^\tif \(!(?:vma_desc_test_flags\(desc,\s*VMA_(?:MAY)?SHARE_?D?_BIT\)"
+    r"|vma_flags_test_(?:all|any)\(&desc->vma_flags,\s*"
+    r"VMA_(?:MAY)?SHARE_?D?_BIT(?:,\s*VMA_(?:MAY)?SHARE_?D?_BIT)?\))\)"
+    r"\s*\{?\s*return\s+-E\w+;", re.M)
+
+
+def refuses_private(b_text, cb):
+    """Does every definition of CB's converted function refuse a mapping
+    that is not shared, whatever else holds?  kvm_gmem_mmap()'s two-bit
+    test does; kvm_vcpu_mmap()'s, only for the dirty ring, does not."""
+    defs = definitions(b_text, cb)
+    return bool(defs) and all(SHARED_ONLY.search(d) for d in defs)
 
 
 def renamed(a_text, b_text):
@@ -254,8 +287,13 @@ def write(work, out, kdir, name, api, author):
         b_text = read(os.path.join(work, "b", file)) if used else a_text
         conv = [e for e in fes if used and converted(e, b_text)]
         for e in conv:
+            # The converted code, not the scan, says what is refused.
             if refuses_all(b_text, e["callback"]):
                 e["ksm_impact"] = "none-refused"
+            elif refuses_private(b_text, e["callback"]):
+                e["ksm_impact"] = "none-shared-only"
+            elif e["ksm_impact"] == "none-shared-only":
+                e["ksm_impact"] = "unknown"
         for e in fes:
             if e in conv:
                 continue

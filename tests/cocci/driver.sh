@@ -48,6 +48,72 @@ static const struct file_operations half_fops = {
 	.mmap		= half_mmap,
 };
 EOF
+	# hpet: the #else stub refuses everything, the real callback maps;
+	# kvm_gmem: a two-bit shared test; kvm_vcpu: private refused only
+	# for some offsets.  Not in the default scan: see ksm_checks.
+	cat >"$1/drivers/misc/alt.c" <<'EOF'
+#ifdef CONFIG_ALT_MMAP
+static int alt_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vm_flags_set(vma, VM_IO | VM_DONTEXPAND);
+	return 0;
+}
+#else
+static int alt_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return -ENOSYS;
+}
+#endif
+
+static const struct file_operations alt_fops = {
+	.mmap		= alt_mmap,
+};
+EOF
+	cat >"$1/drivers/misc/gmem.c" <<'EOF'
+static int gmem_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if ((vma->vm_flags & (VM_SHARED | VM_MAYSHARE)) !=
+	    (VM_SHARED | VM_MAYSHARE))
+		return -EINVAL;
+
+	vma->vm_ops = &gmem_vm_ops;
+	return 0;
+}
+
+static const struct file_operations gmem_fops = {
+	.mmap		= gmem_mmap,
+};
+EOF
+	sed -e 's/gmem/vcpu/g' -e '/VM_MAYSHARE)) !=/,/(VM_SHARED | VM_MAYSHARE))/c\
+	if (vma->vm_pgoff >= 4 && !(vma->vm_flags & VM_SHARED))' \
+		"$1/drivers/misc/gmem.c" >"$1/drivers/misc/vcpu.c"
+}
+
+# ksm_checks: the KSM sentence comes from the converted code where the
+# scan's fields say otherwise.
+ksm_checks() {
+	for f in alt:'["VM_IO", "VM_DONTEXPAND"]':true:false \
+		 gmem:'[]':false:false vcpu:'[]':false:true; do
+		IFS=: read -r n flags special rejects <<EOF
+$f
+EOF
+		patches "ksm-$n" ".entries += [{\"file\": \"drivers/misc/$n.c\",
+		  \"ops_name\": \"${n}_fops\", \"ops_type\": \"file_operations\",
+		  \"field\": \"mmap\", \"callback\": \"${n}_mmap\",
+		  \"ksm_path\": \"late\", \"flags\": $flags,
+		  \"special\": $special, \"conditional\": false,
+		  \"rejects_private\": $rejects,
+		  \"category\": \"descriptor_only\"}]" --only "drivers/misc/$n.c"
+	done
+	check "an alternate definition that maps: not 'refuses every mapping'" \
+		sh -c "grep -q 'Every mapping gets VM_DONTEXPAND and VM_IO' \
+			$t/ksm-alt/0001-*.patch &&
+		       ! grep -q 'refuses every' $t/ksm-alt/0001-*.patch"
+	check "a two-bit shared test refuses private mappings" grep -q \
+		"refuses private mappings" "$t/ksm-gmem/"0001-*.patch
+	check "... a test for some offsets only does not" sh -c \
+		"test -f $t/ksm-vcpu/0001-*.patch &&
+		 ! grep -q 'refuses private' $t/ksm-vcpu/0001-*.patch"
 }
 
 # scan FILE [JQ]: the scan of mktree's tree, edited by the jq filter JQ.
@@ -216,6 +282,8 @@ EOF
 		python3 "$sp/lib/arch.py" --llvm "$t/atree" foo
 	check "llvm.rst: not bar, which wants CC=clang LLVM_IAS=0" sh -c \
 		"! python3 '$sp/lib/arch.py' --llvm '$t/atree' bar"
+
+	ksm_checks
 
 	verify_tree
 	check "verify: a patch built on arm keeps its name" grep -q \
