@@ -144,6 +144,12 @@ def what_text(diff):
     if m:
         out.append("%s() does what %s() did, on the descriptor."
                    % (m.group(1), m.group(1)[:-len("_prepare")]))
+    removed = "\n".join(x[1:] for x in diff.splitlines()
+                        if x.startswith("-") and not x.startswith("---"))
+    if re.search(r"\bvma->vm_flags\s*\)\s*;", removed):
+        out.append("A debug message no longer prints the VMA flags: the "
+                   "descriptor holds them as a vma_flags_t bitmap, not a "
+                   "vm_flags_t.")
     if re.search(r"\bvma_desc_(set|clear)_flags\(", added):
         out.append("The VMA flags are set on the descriptor, so they are "
                    "known before the VMA exists.")
@@ -162,6 +168,28 @@ def definitions(b_text, cb):
             i += 1
         out.append(b_text[m.end():i - 1])
     return out
+
+
+def flags_text(es):
+    """Which callbacks set which flags, and through which calls; callbacks
+    that set the same flags themselves share one sentence (spufs has
+    seven)."""
+    by_flags, sets = {}, []
+    for e in es:
+        if not e["flags"]:
+            continue
+        ch = chain_text(e)
+        if ch:
+            sets.append("%s() sets %s (%s)." % (e["callback"],
+                                                words(e["flags"]), ch))
+        else:
+            cbs = by_flags.setdefault(words(e["flags"]), [])
+            if e["callback"] not in cbs:
+                cbs.append(e["callback"])
+    for fl, cbs in by_flags.items():
+        sets.append("%s %s %s." % (words("%s()" % c for c in sorted(cbs)),
+                                   "sets" if len(cbs) == 1 else "set", fl))
+    return " ".join(sorted(set(sets)))
 
 
 def refuses_all(b_text, cb):
@@ -217,14 +245,9 @@ def body(es, a_text, b_text, diff, used, api, cats):
     what = what_text(diff)
     if what:
         out.append(para(what))
-    sets = []
-    for e in es:
-        ch = chain_text(e)
-        if e["flags"]:
-            sets.append("%s() sets %s%s." % (e["callback"], words(e["flags"]),
-                                             " (%s)" % ch if ch else ""))
+    sets = flags_text(es)
     if sets:
-        out.append(para(" ".join(sorted(set(sets)))))
+        out.append(para(sets))
     ksm = ksm_text(es)
     if ksm:
         out.append(para(ksm))

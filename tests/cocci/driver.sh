@@ -84,6 +84,28 @@ static const struct file_operations gmem_fops = {
 	.mmap		= gmem_mmap,
 };
 EOF
+	cat >"$1/drivers/misc/twin.c" <<'EOF'
+static int twin_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	pr_devel("twin %lx\n", vma->vm_flags);
+	vm_flags_set(vma, VM_DONTEXPAND);
+	return 0;
+}
+
+static int other_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vm_flags_set(vma, VM_DONTEXPAND);
+	return 0;
+}
+
+static const struct file_operations twin_fops = {
+	.mmap		= twin_mmap,
+};
+
+static const struct file_operations other_fops = {
+	.mmap		= other_mmap,
+};
+EOF
 	sed -e 's/gmem/vcpu/g' -e '/VM_MAYSHARE)) !=/,/(VM_SHARED | VM_MAYSHARE))/c\
 	if (vma->vm_pgoff >= 4 && !(vma->vm_flags & VM_SHARED))' \
 		"$1/drivers/misc/gmem.c" >"$1/drivers/misc/vcpu.c"
@@ -105,6 +127,18 @@ EOF
 		  \"rejects_private\": $rejects,
 		  \"category\": \"descriptor_only\"}]" --only "drivers/misc/$n.c"
 	done
+	patches twin ".entries += [{\"file\": \"drivers/misc/twin.c\",
+	  \"ops_name\": \"twin_fops\", \"ops_type\": \"file_operations\",
+	  \"field\": \"mmap\", \"callback\": \"twin_mmap\",
+	  \"ksm_path\": \"late\", \"flags\": [\"VM_DONTEXPAND\"],
+	  \"special\": true, \"category\": \"descriptor_only\"}]
+	  | .entries += [.entries[-1] | .ops_name = \"other_fops\" |
+	  .callback = \"other_mmap\"]" --only drivers/misc/twin.c
+	check "callbacks that set the same flags: one sentence" grep -q \
+		"other_mmap() and twin_mmap() set VM_DONTEXPAND\." \
+		"$t/twin/"0001-*.patch
+	check "a debug print that loses the VMA flags is said" grep -q \
+		"no longer prints the VMA flags" "$t/twin/"0001-*.patch
 	check "an alternate definition that maps: not 'refuses every mapping'" \
 		sh -c "grep -q 'Every mapping gets VM_DONTEXPAND and VM_IO' \
 			$t/ksm-alt/0001-*.patch &&
