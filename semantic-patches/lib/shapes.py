@@ -27,8 +27,10 @@ def drop_conversion(fmt, n):
     if n >= len(convs) or "*" in convs[n].group():
         return None
     m = convs[n]
-    label = re.search(r"(,\s*|\s+)?[A-Za-z_.]*\s*[=:]?\s*(0x)?$",
-                      fmt[:m.start()])
+    # a label is "name=", "name:" or a word about flags; "twin %lx"
+    # keeps its "twin", which is the message
+    label = re.search(r"(,\s*|\s+)?([A-Za-z_.]+\s*[=:]\s*|"
+                      r"[A-Za-z_.]*flags\s*)?(0x)?$", fmt[:m.start()])
     cut = label.start() if label else m.start()
     return fmt[:cut] + fmt[m.end():]
 

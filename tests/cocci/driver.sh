@@ -139,6 +139,8 @@ EOF
 		"$t/twin/"0001-*.patch
 	check "a debug print that loses the VMA flags is said" grep -q \
 		"no longer prints the VMA flags" "$t/twin/"0001-*.patch
+	check "... and keeps the words of its message" grep -q \
+		'^+	pr_devel("twin\\n");' "$t/twin/"0001-*.patch
 	check "an alternate definition that maps: not 'refuses every mapping'" \
 		sh -c "grep -q 'Every mapping gets VM_DONTEXPAND and VM_IO' \
 			$t/ksm-alt/0001-*.patch &&
