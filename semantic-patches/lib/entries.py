@@ -127,6 +127,7 @@ def late_entries(scan_path, table_path, kdir, only=None):
                     "callback": e["callback"], "category": cat,
                     "cocci": row["cocci"], "mode": row["mode"],
                     "reason": row["reason"], "ksm_impact": ksm_impact(e),
+                    "ksm_by_scan": bool(e.get("ksm_impact")),
                     "flags": [f for f in e.get("flags") or []
                               if isinstance(f, str)],
                     "evidence": e.get("evidence") or [],

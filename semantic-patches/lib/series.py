@@ -310,9 +310,12 @@ def write(work, out, kdir, name, api, author):
         b_text = read(os.path.join(work, "b", file)) if used else a_text
         conv = [e for e in fes if used and converted(e, b_text)]
         for e in conv:
-            # The converted code, not the scan, says what is refused.
+            # The converted code says what is refused, unless the scan
+            # gave its own ksm_impact (it sees into the helpers too).
             if refuses_all(b_text, e["callback"]):
                 e["ksm_impact"] = "none-refused"
+            elif e["ksm_by_scan"]:
+                pass
             elif refuses_private(b_text, e["callback"]):
                 e["ksm_impact"] = "none-shared-only"
             elif e["ksm_impact"] == "none-shared-only":
