@@ -580,6 +580,17 @@ expression D;
 - T sz = vma_desc_size(D);
   ... when != sz
 
+// The same local declared apart and assigned later (aspeed-p2a-ctrl).
+@r_unused_size_set@
+type T;
+identifier sz;
+expression D;
+@@
+- T sz;
+  ... when != sz
+- sz = vma_desc_size(D);
+  ... when != sz
+
 // So is a "ret" that only held the remap's result.
 @r_unused_ret@
 type T;
