@@ -8,10 +8,12 @@
 /// by its return, becomes mmap_action_remap_full() or
 /// mmap_action_ioremap_full() on the descriptor: the core remaps after
 /// .mmap_prepare returns, so every check still runs first.  A protection
-/// other than vma->vm_page_prot goes to desc->page_prot; an error code the
-/// old code substituted for the remap failure ("if (remap_pfn_range(...))
-/// return -EAGAIN;") is kept by a desc->action.error_hook.  The rest of
-/// the callback is rewritten as descriptor_only.cocci does.
+/// other than vma->vm_page_prot goes to the action only
+/// (desc->action.remap.pgprot), as it went to the remap only; an error
+/// code the old code substituted for the remap failure ("if
+/// (remap_pfn_range(...)) return -EAGAIN;"), and a print with constant
+/// arguments before it, are kept by a desc->action.error_hook.  The rest
+/// of the callback is rewritten as descriptor_only.cocci does.
 ///
 // Confidence: High
 // Copyright: (C) 2026 mmprep authors.

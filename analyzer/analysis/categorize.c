@@ -18,6 +18,7 @@
  */
 #include "analysis/analysis.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,7 +77,26 @@ static bool is_remap(const char *name)
 	       !strcmp(name, "io_remap_pfn_range");
 }
 
-/* remap_pfn_range(vma, vma->vm_start, pfn, <size of the VMA>, prot) */
+/* A plain lower-case identifier: a local that may hold the VMA's size. */
+static bool is_ident(const char *s)
+{
+	bool lower = false;
+
+	if (!*s || isdigit((unsigned char)*s))
+		return false;
+	for (; *s; s++) {
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return false;
+		lower |= islower((unsigned char)*s);
+	}
+	return lower;	/* PAGE_SIZE and the like are constants */
+}
+
+/*
+ * remap_pfn_range(vma, vma->vm_start, pfn, <size of the VMA>, prot).  A
+ * size held in a local ("vsize") may be the VMA's: the semantic patch,
+ * which sees the local's assignments, decides.
+ */
 static bool whole_vma(json_t *args)
 {
 	const char *addr = json_string_value(json_array_get(args, 1));
@@ -84,7 +104,7 @@ static bool whole_vma(json_t *args)
 
 	return addr && size && str_ends(addr, "vm_start") &&
 	       (strstr(size, "vm_end") || strstr(size, "vma_pages") ||
-		!strcmp(size, "size") || !strcmp(size, "len"));
+		is_ident(size));
 }
 
 struct walk {

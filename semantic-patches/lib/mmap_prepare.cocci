@@ -2,383 +2,30 @@
 ///
 /// mmprep: the engine of the .mmap -> .mmap_prepare semantic patches.
 ///
-/// 1. Finds the .mmap callbacks of file_operations tables, the static
-///    helpers they hand their VMA to, and every use of that VMA which
-///    struct vm_area_desc can express (which ones: the category's policy,
-///    lib/mmprep_cocci.py CATEGORIES).
-/// 2. Any other use blocks the callback; the reason is reported.
-/// 3. Rewrites what converts: the VMA uses, the prototypes, the hooks the
-///    core calls afterwards, and the ops table.
+/// lib/find.cocci (included first) finds the callbacks, their helpers and
+/// every use of their VMA, and blocks what struct vm_area_desc cannot
+/// express.  This file rewrites what converts: the VMA uses, the
+/// prototypes, the hooks the core calls once the VMA exists, and the ops
+/// table.
 ///
 /// Included by the category scripts, first thing after their "virtual"
 /// lines.  spatch 1.1.1 quirks this file is written around: "#include"
 /// is resolved against the working directory (run spatch from
-/// semantic-patches/); an included file sees no virtual rule, so nothing
-/// here "depends on" patch or report (the category script sets S.mode and
-/// prints the messages at finalize); a position constraint cannot be
-/// evaluated under a disjunction, so the rewrite rules inherit the
-/// positions that the "cp" rule let through.
+/// semantic-patches/) and must come before the first rule; an included
+/// file sees no virtual rule, so nothing here "depends on" patch or
+/// report (the category script sets S.mode and prints the messages at
+/// finalize); a position constraint cannot be evaluated under a
+/// disjunction, so the rewrite rules have none.
 //
 
-@initialize:python@
-@@
-import os
-import sys
-sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.join(os.getcwd(), "lib"))
-from mmprep_cocci import S, key, flag_bits, bit_list, prepare_name
-
-// The legacy callbacks: file_operations.mmap = fn, fn defined here.
-@fops@
-identifier ops, fn;
-position pm;
-@@
-struct file_operations ops = { ..., .mmap = fn@pm, ... };
-
-@script:python@
-pm << fops.pm;
-@@
-S.at(pm[0].file)
-S.ops_refs.add(key(pm))
-
-@cb@
-identifier fops.fn, fp, cbv;
-position pf;
-@@
-int fn@pf(struct file *fp, struct vm_area_struct *cbv) { ... }
-
-@script:python@
-fn << fops.fn;
-cbv << cb.cbv;
-pf << cb.pf;
-@@
-S.add_member(pf[0].file, fn, fn, cbv)
-
-// Helpers the callback hands its VMA to.
-@call@
-identifier cb.cbv, g;
-position pc, pa;
-@@
-g@pc(..., cbv@pa, ...)
-
-@helper@
-identifier call.g, v;
-type T;
-position ph;
-@@
-static T g@ph(..., struct vm_area_struct *v, ...) { ... }
-
-@script:python@
-fn << fops.fn;
-g << call.g;
-pc << call.pc;
-pa << call.pa;
-cbv << cb.cbv;
-v << helper.v;
-@@
-if pc[0].current_element == fn:
-    S.add_member(pc[0].file, g, fn, v)
-    S.know(pa, cbv)
-
-// Any other reference to a helper makes it shared: block its callback.
-@helper_ref@
-identifier call.g;
-position pr;
-@@
-g@pr
-
-@script:python@
-g << call.g;
-pr << helper_ref.pr;
-@@
-S.helper_ref(pr[0].file, g, pr[0].current_element, pr[0].line)
-
-// Uses of the VMA that the descriptor expresses.
-@known_field@
-idexpression struct vm_area_struct *V;
-position p;
-@@
-(
- V@p->vm_start
-|
- V@p->vm_end
-|
- V@p->vm_pgoff
-|
- V@p->vm_page_prot
-|
- V@p->vm_file
-|
- vma_pages(V@p)
-|
- is_cow_mapping(V@p->vm_flags)
-|
- is_nommu_shared_mapping(V@p->vm_flags)
-|
- shmem_zero_setup(V@p)
-)
-
-@script:python@
-V << known_field.V;
-p << known_field.p;
-@@
-S.know(p, V)
-
-// Immutable in the descriptor.
-@veto@
-idexpression struct vm_area_struct *V;
-expression E;
-position p;
-@@
-(
- V@p->vm_start = E
-|
- V@p->vm_end = E
-|
- V@p->vm_file = E
-)
-
-@script:python@
-p << veto.p;
-@@
-S.veto(p, "writes a VMA field that is immutable in struct vm_area_desc")
-
-// "(vma->vm_flags & (A | B)) != (A | B)" asks for all of the bits; the
-// descriptor's test asks for any of them, so such a test is not rewritten.
-@veto_cmp@
-idexpression struct vm_area_struct *V;
-expression F, E;
-position p;
-@@
-(
- (V@p->vm_flags & F) == E
-|
- (V@p->vm_flags & F) != E
-|
- E == (V@p->vm_flags & F)
-|
- E != (V@p->vm_flags & F)
-)
-
-@script:python@
-p << veto_cmp.p;
-@@
-S.veto(p, "compares vm_flags & mask with a value; the descriptor's flag "
-       "test only asks whether any of the bits is set")
-
-@known_store@
-idexpression struct vm_area_struct *V;
-expression E;
-position p;
-@@
-(
- V@p->vm_ops = E
-|
- V@p->vm_private_data = E
-)
-
-@script:python@
-V << known_store.V;
-p << known_store.p;
-@@
-S.know(p, V)
-
-@known_flags@
-idexpression struct vm_area_struct *V;
-expression F;
-position p;
-@@
-(
- V@p->vm_flags & F
-|
- V@p->vm_flags |= F
-|
- V@p->vm_flags &= ~F
-|
- vm_flags_set(V@p, F)
-|
- vm_flags_clear(V@p, F)
-)
-
-@script:python@
-V << known_flags.V;
-F << known_flags.F;
-p << known_flags.p;
-@@
-if flag_bits(F):
-    S.know(p, V)
-else:
-    S.why(p, "flags %s are not a constant VM_* mask" % F)
-
-@known_bits@
-idexpression struct vm_area_struct *V;
-expression list ES;
-position p;
-@@
-(
- vma_set_flags(V@p, ES)
-|
- vma_clear_flags(V@p, ES)
-)
-
-@script:python@
-V << known_bits.V;
-ES << known_bits.ES;
-p << known_bits.p;
-@@
-if bit_list(ES):
-    S.know(p, V)
-
-// vma_set_anonymous() just before a successful return: a success hook.
-@known_anon@
-identifier fops.fn;
-idexpression struct vm_area_struct *V;
-position p;
-@@
-fn(...) {
-<...
- vma_set_anonymous(V@p);
- return 0;
-...>
-}
-
-@script:python@
-V << known_anon.V;
-p << known_anon.p;
-@@
-S.know(p, V)
-S.hook(p, "success", "0")
-
-
-// The callback must be referenced only by file_operations.mmap.
-// Whole-VMA remaps (category whole_vma_remap).  The size may be a local
-// holding the VMA size that is never assigned again.
-@remap_size@
-idexpression struct vm_area_struct *V;
-identifier z;
-type T;
-position p;
-@@
-T z@p = V->vm_end - V->vm_start;
-
-@script:python@
-z << remap_size.z;
-p << remap_size.p;
-@@
-S.fullsize_var(p, z)
-
-@remap_resize@
-identifier remap_size.z;
-expression E;
-position p;
-@@
-(
- z@p = E
-|
- z@p += E
-|
- z@p -= E
-)
-
-@script:python@
-z << remap_size.z;
-p << remap_resize.p;
-@@
-S.resized(p, z)
-
-@remap_ret@
-idexpression struct vm_area_struct *V;
-identifier R = {remap_pfn_range, io_remap_pfn_range};
-expression P, Z, PR;
-position p;
-@@
- return R(V@p, V->vm_start, P, Z, PR);
-
-@script:python@
-V << remap_ret.V;
-Z << remap_ret.Z;
-p << remap_ret.p;
-@@
-S.remap(p, V, Z, None)
-
-@remap_if@
-idexpression struct vm_area_struct *V;
-identifier R = {remap_pfn_range, io_remap_pfn_range};
-expression P, Z, PR, E;
-position p;
-@@
-(
- if (R(V@p, V->vm_start, P, Z, PR))
-	return E;
-|
- if (R(V@p, V->vm_start, P, Z, PR)) {
-	return E;
- }
-)
- return 0;
-
-@script:python@
-V << remap_if.V;
-Z << remap_if.Z;
-E << remap_if.E;
-p << remap_if.p;
-@@
-S.remap(p, V, Z, E)
-
-// Why a call given the VMA blocks, unless recognised above.
-@vcall@
-idexpression struct vm_area_struct *V;
-expression g;
-position p;
-@@
-g(..., V@p, ...)
-
-@script:python@
-g << vcall.g;
-p << vcall.p;
-@@
-S.call_reason(p, g)
-
-@cb_ref@
-identifier fops.fn;
-position pr;
-@@
-fn@pr
-
-@script:python@
-fn << fops.fn;
-pr << cb_ref.pr;
-@@
-S.reference(pr, fn)
-
-@use@
-idexpression struct vm_area_struct *V;
-position q;
-@@
-V@q
-
-@script:python@
-V << use.V;
-q << use.q;
-@@
-S.use(q, V)
-
-@grp@
-identifier fops.fn;
-position pg;
-@@
-fn@pg(...) { ... }
-
-@script:python@
-fn << fops.fn;
-pg << grp.pg;
-@@
-S.conclude(pg, fn)
+#include "lib/find.cocci"
 
 // The rewrites, limited by a position constraint to the functions that
 // convert; no disjunctions, under which such a constraint is not
 // evaluated.  A whole-VMA remap becomes the action the core takes after
-// the hook returns.
+// the hook returns.  A protection given to the remap only goes to the
+// action (desc->action.remap.pgprot), so the VMA keeps its own, as it
+// did.
 @r_remap_ret disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
 idexpression struct vm_area_struct *V;
 position p : script:python(V) { S.converts(p, V) };
@@ -398,8 +45,8 @@ fresh identifier act = script:python(R) { S.remap_action(R) };
 expression P, Z, PR;
 @@
 - return R(V@p, V->vm_start, P, Z, PR);
-+ desc->page_prot = PR;
 + act(desc, P);
++ desc->action.remap.pgprot = PR;
 + return 0;
 
 @r_remap_if disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
@@ -439,8 +86,8 @@ expression P, Z, PR, E;
 @@
 - if (R(V@p, V->vm_start, P, Z, PR))
 -	return E;
-+ desc->page_prot = PR;
 + act(desc, P);
++ desc->action.remap.pgprot = PR;
 + desc->action.error_hook = hook;
 
 @r_remap_if_prot_braces disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
@@ -454,9 +101,148 @@ expression P, Z, PR, E;
 - if (R(V@p, V->vm_start, P, Z, PR)) {
 -	return E;
 - }
-+ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.remap.pgprot = PR;
++ desc->action.error_hook = hook;
+
+@r_remap_if_print disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+fresh identifier act = script:python(R) { S.remap_action(R) };
+fresh identifier hook = script:python(p) { S.hook_name(p[0].current_element, "error") };
+expression P, Z, E, M;
+@@
+- if (R(V@p, V->vm_start, P, Z, V->vm_page_prot)) {
+-	M;
+-	return E;
+- }
 + act(desc, P);
 + desc->action.error_hook = hook;
+
+@r_remap_var disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+fresh identifier act = script:python(R) { S.remap_action(R) };
+idexpression int ret;
+expression P, Z;
+@@
+- ret = R(V@p, V->vm_start, P, Z, V->vm_page_prot);
+- if (ret)
+-	return ret;
++ act(desc, P);
+  return 0;
+
+@r_remap_var_ret disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier R = {remap_pfn_range, io_remap_pfn_range};
+fresh identifier act = script:python(R) { S.remap_action(R) };
+idexpression int ret;
+expression P, Z;
+@@
+- ret = R(V@p, V->vm_start, P, Z, V->vm_page_prot);
+- return ret;
++ act(desc, P);
++ return 0;
+
+// "(vma->vm_flags & F) == 0" and "!= F": before the plain tests below,
+// which would rewrite the "&" inside them.
+@r_cmp_zero_eq disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "zero" };
+fresh identifier test = script:python(V) { S.name("desc_test") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) == E
++ !test(desc, bits)
+
+@r_cmp_zero_ne disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "zero" };
+fresh identifier test = script:python(V) { S.name("desc_test") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) != E
++ test(desc, bits)
+
+@r_cmp_one_ne disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "one" };
+fresh identifier test = script:python(V) { S.name("desc_test") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) != E
++ !test(desc, bits)
+
+@r_cmp_one_eq disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "one" };
+fresh identifier test = script:python(V) { S.name("desc_test") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) == E
++ test(desc, bits)
+
+@r_cmp_all_ne disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "all" };
+fresh identifier all = script:python(V) { S.name("flags_test_all") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) != E
++ !all(&desc->vma_flags, bits)
+
+@r_cmp_all_eq disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+expression F, E;
+position p : script:python(V, F, E) { S.converts(p, V) and cmp_kind(F, E) == "all" };
+fresh identifier all = script:python(V) { S.name("flags_test_all") };
+fresh identifier bits = script:python(F) { flag_bits(F) };
+@@
+- (V@p->vm_flags & F) == E
++ all(&desc->vma_flags, bits)
+
+// A debug print loses the vm_flags argument (S.dbg_flags()).
+@r_dbg_flags disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier pr;
+constant char[] fmt;
+expression list es;
+fresh identifier nf = script:python(fmt, es) { drop_conversion(fmt, nargs(es)) };
+@@
+ pr(
+- fmt
++ nf
+ , es
+- , V@p->vm_flags
+ )
+
+@r_generic disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+identifier g = {generic_file_mmap, generic_file_readonly_mmap};
+fresh identifier ng = script:python(g) { S.name("generic_mmap" if g == "generic_file_mmap" else "generic_ro_mmap") };
+expression F;
+@@
+- return g(F, V@p);
++ return ng(desc);
+
+@r_iomap disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
+idexpression struct vm_area_struct *V;
+position p : script:python(V) { S.converts(p, V) };
+fresh identifier h = script:python(p) { S.hook_name(p[0].current_element, "iomap") };
+expression S0, L;
+@@
+- return vm_iomap_memory(V@p, S0, L);
++ return h(desc, S0, L);
 
 @r_pages_shift disable ptr_to_array, paren, bitand_comm, bitor_comm, not_int1, not_int2, not_ptr1, not_ptr2, is_zero, isnt_zero, commeq, commneq@
 idexpression struct vm_area_struct *V;
@@ -669,31 +455,74 @@ position p : script:python(V) { S.converts(p, V) };
 + desc
  ,...)
 
-// Hooks run by the core once the VMA exists, inserted before their user.
-@r_hook_error@
-identifier f : script:python() { S.wants_hook(f, "error") };
-fresh identifier hook = script:python(f) { S.hook_name(f, "error") };
-fresh identifier code = script:python(f) { S.hooks[(f, "error")] };
+// Hooks run by the core once the VMA exists, and the vm_iomap_memory()
+// helper, inserted before the definition that uses them.
+@r_hook_error exists@
+identifier f : script:python() { S.wants_hook(f, "error", False) };
+identifier h;
+fresh identifier code = script:python(f) { S.hook_code(f, "error") };
 @@
-+static int hook(int err)
++static int h(int err)
 +{
 +	return code;
 +}
 +
- f(...) { ... }
+ f(...) { <+... desc->action.error_hook = h; ...+> }
 
-@r_hook_success@
-identifier f : script:python() { S.wants_hook(f, "success") };
-fresh identifier hook = script:python(f) { S.hook_name(f, "success") };
+@r_hook_error_print exists@
+identifier f : script:python() { S.wants_hook(f, "error", True) };
+identifier h;
+fresh identifier code = script:python(f) { S.hook_code(f, "error") };
+fresh identifier msg = script:python(f) { S.hook_msg(f, "error") };
 @@
-+static int hook(const struct vm_area_struct *vma)
++static int h(int err)
++{
++	msg;
++	return code;
++}
++
+ f(...) { <+... desc->action.error_hook = h; ...+> }
+
+@r_hook_success exists@
+identifier f : script:python() { S.wants_hook(f, "success") };
+identifier h;
+@@
++static int h(const struct vm_area_struct *vma)
 +{
 +	vma_set_anonymous((struct vm_area_struct *)vma);
 +
 +	return 0;
 +}
 +
- f(...) { ... }
+ f(...) { <+... desc->action.success_hook = h; ...+> }
+
+@r_hook_iomap exists@
+identifier f : script:python() { S.wants_hook(f, "iomap") };
+identifier h =~ "_iomap$";
+expression S0, L;
+fresh identifier act = script:python(f) { S.name("ioremap_full") };
+fresh identifier dpages = script:python(f) { S.name("desc_pages") };
+@@
++/* vm_iomap_memory()'s checks on the descriptor, then its I/O remap. */
++static int h(struct vm_area_desc *desc, phys_addr_t start, unsigned long len)
++{
++	unsigned long pfn = start >> PAGE_SHIFT;
++	unsigned long npages;
++
++	if (start + len < start)
++		return -EINVAL;
++	len += start & ~PAGE_MASK;
++	npages = (len + ~PAGE_MASK) >> PAGE_SHIFT;
++	if (pfn + npages < pfn || desc->pgoff > npages)
++		return -EINVAL;
++	if (dpages(desc) > npages - desc->pgoff)
++		return -EINVAL;
++
++	act(desc, pfn + desc->pgoff);
++	return 0;
++}
++
+ f(...) { <+... return h(desc, S0, L); ...+> }
 
 @r_ops@
 identifier fn : script:python() { S.is_callback(fn) };
@@ -724,6 +553,13 @@ identifier F, V;
 + nf(struct vm_area_desc *desc)
  { ... }
 
+@r_alias_null@
+identifier fn : script:python() { S.is_callback(fn) };
+fresh identifier nf = script:python(fn) { prepare_name(fn) };
+@@
+-#define fn NULL
++#define nf NULL
+
 @r_hsig@
 identifier g : script:python() { S.is_helper(g) };
 identifier V;
@@ -743,3 +579,23 @@ expression D;
 @@
 - T sz = vma_desc_size(D);
   ... when != sz
+
+// The same local declared apart and assigned later (aspeed-p2a-ctrl).
+@r_unused_size_set@
+type T;
+identifier sz;
+expression D;
+@@
+- T sz;
+  ... when != sz
+- sz = vma_desc_size(D);
+  ... when != sz
+
+// So is a "ret" that only held the remap's result.
+@r_unused_ret@
+type T;
+identifier ret;
+position q : script:python() { S.converts(q) };
+@@
+- T ret@q;
+  ... when != ret

@@ -9,25 +9,11 @@
 import os
 import re
 
+from entries import load_categories
+from flags import flag_bits		# noqa: F401 (for the .cocci)
+from shapes import Shapes
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-# VMA flag bits of 7.0 include/linux/mm.h (DECLARE_VMA_BIT and aliases).
-VMA_BITS = set("""
-READ WRITE EXEC SHARED MAYREAD MAYWRITE MAYEXEC MAYSHARE GROWSDOWN
-UFFD_MISSING MAYOVERLAY PFNMAP MAYBE_GUARD UFFD_WP LOCKED IO SEQ_READ
-RAND_READ DONTCOPY DONTEXPAND LOCKONFAULT ACCOUNT NORESERVE HUGETLB SYNC
-ARCH_1 WIPEONFORK DONTDUMP SOFTDIRTY MIXEDMAP HUGEPAGE NOHUGEPAGE
-MERGEABLE ALLOW_ANY_UNCACHED DROPPABLE UFFD_MINOR SEALED SAO GROWSUP
-SPARC_ADI ARM64_BTI ARCH_CLEAR MAPPED_COPY MTE MTE_ALLOWED STACK
-SHADOW_STACK
-""".split())
-
-# Composite VM_* masks of 7.0, expanded bit by bit.
-VM_MASKS = {
-    "VM_SPECIAL": ["IO", "DONTEXPAND", "PFNMAP", "MIXEDMAP"],
-    "VM_REMAP_FLAGS": ["IO", "PFNMAP", "DONTEXPAND", "DONTDUMP"],
-}
-
 
 # What each patch category may rewrite, and what it must find.
 CATEGORIES = {
@@ -35,30 +21,38 @@ CATEGORIES = {
     "whole_vma_remap": {"allows": {"remap"},
                         "needs": "no remap_pfn_range() or "
                                  "io_remap_pfn_range() of the whole VMA"},
+    "iomap_memory": {"allows": {"remap", "iomap"},
+                     "needs": "no vm_iomap_memory() of the VMA as its "
+                              "return value"},
     # Converts nothing: says why, call by call.
     "report_only": {"allows": set(), "needs": None, "converts": False},
 }
 
 REMAPS = ("remap_pfn_range", "io_remap_pfn_range")
 
+# Calls that take something a later call gives back, and calls that give
+# it back, by the kernel's naming habits (kref_get/kref_put,
+# atomic_inc/atomic_dec, kzalloc/kfree, get_device/put_device, ...).
+TAKES = re.compile(r"(^|_)(get|inc|alloc|zalloc|ref|pin|hold|grab|take|"
+                   r"add|new|create|start|enable|acquire)(_|$)|^atomic\w*_set$"
+                   r"|^k\w*alloc|^v\w*alloc")
+RELEASES = re.compile(r"(^|_)(put|dec|free|release|unpin|unref|sub|drop|"
+                      r"destroy|del|remove|disable|stop)(_|$)|^kv?free$")
+
 
 def load_reasons(path=os.path.join(HERE, "..", "categories.tsv")):
     """Report-only rows of categories.tsv: {function: (category, reason)}
     from their "calls~a|b" conditions."""
     out = {}
-    with open(path) as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 6 or cols[2] != "report":
-                continue
-            out.setdefault(cols[0], (cols[0], cols[5]))
-            for clause in cols[4].split():
-                m = re.fullmatch(r"calls~([\w|]+)", clause)
-                if m:
-                    for fn in m.group(1).split("|"):
-                        out.setdefault(fn, (cols[0], cols[5]))
+    for cat, row in load_categories(path).items():
+        if row["mode"] != "report":
+            continue
+        out.setdefault(cat, (cat, row["reason"]))
+        for clause in row["when"].split():
+            m = re.fullmatch(r"calls~([\w|]+)", clause)
+            if m:
+                for fn in m.group(1).split("|"):
+                    out.setdefault(fn, (cat, row["reason"]))
     return out
 
 
@@ -81,7 +75,7 @@ def load_api(path=os.path.join(HERE, "..", "api.tsv")):
     return merged
 
 
-class State:
+class State(Shapes):
     """What one spatch run learnt about the file it is working on."""
 
     def __init__(self):
@@ -91,24 +85,37 @@ class State:
         self.mode = "patch"
         self.messages = []
         self.category = "descriptor_only"
+        # the callbacks of this category's entries (mmprep-patches);
+        # empty: every callback of the file
+        self.only = set(os.environ.get("MMPREP_CALLBACKS", "").split())
         self.file = None
         self.reset(None)
 
     def reset(self, file):
         self.file = file
-        self.members = {}	# function -> (callback, VMA parameter)
+        self.members = {}	# function -> (callback, {VMA parameters})
         self.known = set()	# positions of VMA uses we can rewrite
         self.reasons = {}	# position -> why it cannot be rewritten
         self.vetoed = set()
         self.uses = []		# (function, VMA, position, line)
         self.blocked = {}	# callback -> reason
+        self.hazard = {}	# callbacks blocked by a leak or a race
         self.has = set()	# callbacks holding what the category needs
         self.fullsize = {}	# (function, variable) = whole VMA size
-        self.hooks = {}		# (function, kind) -> return expression
-        self.converting = {}	# function -> VMA parameter
+        self.hooks = {}		# (function, line, kind) -> (code, print)
+        self.fileparam = {}	# callback -> its struct file parameter
+        self.converting = {}	# function -> {VMA parameters}
         self.whole_remaps = set()
         self.decided = False
         self.ops_refs = set()	# the .mmap = fn initializers
+        self.tables = {}	# callback -> {file_operations naming it}
+        self.openers = set()	# the .open functions of the file
+        self.swapped = {}	# table -> (function, line) swapping it in
+        self.swappable = None	# (call, line) letting f_op be swapped
+        self.releasing = set()	# vm_ops close hooks that release
+        self.close_seen = set()	# close hooks whose body was seen
+        self.closes = {}	# function -> (vm_ops, close) it stores
+        self.taken = {}		# function -> [(line, what it takes)]
 
     def at(self, file):
         if file != self.file:
@@ -126,11 +133,23 @@ class State:
         return what in CATEGORIES.get(self.category, {}).get("allows", ())
 
     def add_member(self, file, f, cb, vma):
+        """F hands its VMA parameter VMA on for callback CB; a function
+        with alternate definitions (#if/#else) may name it differently
+        in each."""
         self.at(file)
-        self.members[f] = (cb, vma)
+        if self.only and cb not in self.only:
+            return
+        self.members.setdefault(f, (cb, set()))[1].add(str(vma))
 
-    def block(self, cb, reason):
-        self.blocked.setdefault(cb, reason)
+    def block(self, cb, reason, first=False):
+        """CB stays on ->mmap.  The first reason is kept, unless FIRST: a
+        hazard of the conversion itself (a leak, a race) says more than
+        the first use the descriptor cannot express."""
+        if first and cb not in self.hazard:
+            self.hazard[cb] = True
+            self.blocked[cb] = reason
+        else:
+            self.blocked.setdefault(cb, reason)
 
     def helper_ref(self, file, g, where, line):
         self.at(file)
@@ -142,7 +161,7 @@ class State:
     def member_of(self, p, v):
         f = p[0].current_element
         m = self.members.get(f)
-        return m if m and m[1] == str(v) else None
+        return m if m and str(v) in m[1] else None
 
     def know(self, p, v):
         self.at(p[0].file)
@@ -176,11 +195,135 @@ class State:
         if f in self.members:
             self.has.add(self.members[f][0])
 
+    def alias(self, p, fn, e):
+        """"#define FN E" under another configuration."""
+        self.at(p[0].file)
+        if re.sub(r"[()\s]", "", str(e)) != "NULL":
+            self.block(str(fn), "line %s defines %s as %s under another "
+                       "configuration, which would need converting too"
+                       % (p[0].line, fn, e))
+
     def reference(self, p, fn):
         self.at(p[0].file)
         if key(p) not in self.ops_refs:
             self.block(fn, "%s() is also referenced at line %s"
                        % (fn, p[0].line))
+
+    def close_call(self, cl, g):
+        self.close_seen.add(str(cl))
+        if RELEASES.search(str(g)):
+            self.releasing.add(str(cl))
+
+    def close_write(self, cl, e):
+        self.close_seen.add(str(cl))
+        if re.search(r"->|\.|^\*", str(e)):
+            self.releasing.add(str(cl))
+
+    def close_store(self, p, v, ops, cl):
+        self.at(p[0].file)
+        if self.member_of(p, v):
+            self.closes[p[0].current_element] = (str(ops), str(cl))
+
+    def take(self, p, what, call=False, value=None):
+        """A call or a write in a member function that may take what a
+        vm_ops close releases: not the VMA's own fields, not locals."""
+        self.at(p[0].file)
+        f = p[0].current_element
+        if f not in self.members:
+            return
+        if call and not TAKES.search(what[:-2]):
+            return
+        what = re.sub(r"\s*(->|\.)\s*", r"\1", what)
+        if value is not None and value.strip() in self.members[f][1]:
+            return	# the VMA pointer itself: the use rule says why
+        if not call:
+            base = re.split(r"->|\.|\[", what.lstrip("*( "))[0].strip()
+            if base in self.members[f][1] or \
+                    not re.search(r"->|\.|^\*|\[", what):
+                return
+        self.taken.setdefault(f, []).append((p[0].line, what))
+
+    def swap(self, p, table):
+        """TABLE stored into a file's f_op; harmless in an open
+        function, before the file is installed."""
+        self.at(p[0].file)
+        f = p[0].current_element
+        if f in self.openers or f.endswith("_open"):
+            return
+        self.swapped.setdefault(str(table), (f, p[0].line))
+
+    def registered(self, p, g):
+        self.at(p[0].file)
+        if not self.swappable:
+            self.swappable = (str(g), p[0].line)
+
+    def swaps_in_text(self):
+        """The swaps of the file's text, in case spatch could not parse
+        the function that does one: the rules would not see it."""
+        try:
+            with open(self.file, errors="replace") as f:
+                lines = f.read().split("\n")
+        except (OSError, TypeError):
+            return
+        func = None
+        for n, line in enumerate(lines, 1):
+            m = re.match(r"^[A-Za-z_][\w\s*]*?\b(\w+)\s*\(", line)
+            if m and not line.rstrip().endswith(";"):
+                func = m.group(1)
+            m = re.search(r"(?:->|\.)f_op\s*=\s*&\s*(\w+)\s*;|"
+                          r"\breplace_fops\s*\([^,]+,\s*&\s*(\w+)\s*\)", line)
+            if m and func and func not in self.openers and \
+                    not func.endswith("_open"):
+                self.swapped.setdefault(m.group(1) or m.group(2),
+                                        (func, str(n)))
+
+    def swaps(self):
+        """Block what a run-time f_op swap makes unsafe to convert."""
+        self.swaps_in_text()
+        live = sorted(self.swapped.items())
+        for f, (cb, _) in self.members.items():
+            if cb != f:
+                continue
+            mine = sorted(self.tables.get(cb, ()))
+            for t in mine:
+                if t in self.swapped:
+                    g, line = self.swapped[t]
+                    self.block(cb, "%s is swapped into live files' f_op by "
+                               "%s() (line %s); the tables it replaces keep "
+                               "->mmap, and __mmap_region() reads "
+                               "->mmap_prepare and ->mmap at different "
+                               "times, so it can only convert together "
+                               "with them" % (t, g, line), first=True)
+            if live and not set(mine) & set(self.swapped):
+                t, (g, line) = live[0]
+                self.block(cb, "%s() (line %s) swaps %s, which keeps ->mmap, "
+                           "into live files' f_op; a table it may replace "
+                           "can only convert together with it" % (g, line, t),
+                           first=True)
+            if self.swappable:
+                g, line = self.swappable
+                self.block(cb, "%s() (line %s) lets snd_card_disconnect() "
+                           "swap this file's f_op for snd_shutdown_f_ops, "
+                           "which keeps ->mmap; __mmap_region() reads "
+                           "->mmap_prepare and ->mmap at different times"
+                           % (g, line), first=True)
+
+    def leaks(self):
+        """Block the callbacks that take what their vm_ops close
+        releases."""
+        for f, (ops, cl) in self.closes.items():
+            # a close of which no rule saw a call or a write may be one
+            # spatch could not parse: assume it releases something
+            if cl not in self.releasing and cl in self.close_seen:
+                continue
+            for g, (cb, _) in self.members.items():
+                if cb != self.members[f][0] or g not in self.taken:
+                    continue
+                line, what = self.taken[g][0]
+                self.block(cb, "line %s: %s takes what %s.close, %s(), "
+                           "releases; if the mmap fails after "
+                           "->mmap_prepare returns, close never runs and "
+                           "it leaks" % (line, what, ops, cl), first=True)
 
     def decide(self):
         """Called once, after every use was seen: which functions
@@ -188,6 +331,8 @@ class State:
         if self.decided:
             return
         self.decided = True
+        self.leaks()
+        self.swaps()
         for f, (cb, vma) in self.members.items():
             need = CATEGORIES.get(self.category, {}).get("needs")
             if need and cb not in self.has:
@@ -203,7 +348,7 @@ class State:
         f = p[0].current_element
         if f not in self.converting:
             return False
-        return v is None or self.converting[f] == str(v)
+        return v is None or str(v) in self.converting[f]
 
     def is_callback(self, f):
         self.decide()
@@ -214,10 +359,6 @@ class State:
         m = self.members.get(str(f))
         return bool(m) and m[0] != str(f) and str(f) in self.converting
 
-    def wants_hook(self, f, kind):
-        self.decide()
-        return str(f) in self.converting and (str(f), kind) in self.hooks
-
     def fullsize_var(self, p, z):
         self.at(p[0].file)
         self.fullsize[(p[0].current_element, str(z))] = key(p)
@@ -227,13 +368,29 @@ class State:
         if self.fullsize.get(k) not in (None, key(p)):
             del self.fullsize[k]
 
-    def remap(self, p, v, size, err):
+    def whole(self, p, v, size):
+        """Is SIZE the size of the VMA V?"""
+        f, v, size = p[0].current_element, str(v), re.sub(r"\s+", "", str(size))
+        return size.strip("()") in ("%s->vm_end-%s->vm_start" % (v, v),
+                                    "vma_pages(%s)<<PAGE_SHIFT" % v) \
+            or (f, size) in self.fullsize
+
+    def remap_reason(self, p, v, addr, size):
+        self.at(p[0].file)
+        addr = re.sub(r"\s+", "", str(addr))
+        if addr != "%s->vm_start" % v:
+            self.why(p, "remaps from %s, not from the start of the VMA; a "
+                     "partial remap is report-only" % addr)
+        elif not self.whole(p, v, size):
+            self.why(p, "remaps part of the VMA (size %s); a partial remap "
+                     "is report-only" % re.sub(r"\s+", "", str(size)))
+
+    def remap(self, p, v, size, err, msg=None):
         """A remap_pfn_range() of the VMA followed by a return."""
         self.at(p[0].file)
-        f, v, size = p[0].current_element, str(v), re.sub(r"\s+", "", str(size))
-        whole = size.strip("()") in ("%s->vm_end-%s->vm_start" % (v, v),
-                                     "vma_pages(%s)<<PAGE_SHIFT" % v) \
-            or (f, size) in self.fullsize
+        f = p[0].current_element
+        size = re.sub(r"\s+", "", str(size))
+        whole = self.whole(p, v, size)
         if whole:
             self.whole_remaps.add((f, p[0].line))
         if not whole:
@@ -249,7 +406,7 @@ class State:
             self.know(p, v)
             self.need(p)
             if err is not None:
-                self.hook(p, "error", err)
+                self.hook(p, "error", err, msg)
 
     def remap_action(self, r):
         return self.name("remap_full" if str(r) == "remap_pfn_range"
@@ -257,12 +414,13 @@ class State:
 
     def call_reason(self, p, g):
         g = str(g)
-        if g in self.reasons_by_call:
+        if g in REMAPS:
+            self.why(p, "%s() is not in a form the semantic patch converts "
+                     "(the last thing the callback does, or followed only "
+                     "by its error return and \"return 0\")" % g)
+        elif g in self.reasons_by_call:
             cat, why = self.reasons_by_call[g]
             self.why(p, "%s() [%s]: %s" % (g, cat, why))
-        elif g in REMAPS:
-            self.why(p, "%s() is not a whole-VMA remap followed by "
-                     "return" % g)
         elif not re.fullmatch(r"\w+", g):
             self.why(p, "passes the VMA through the function pointer %s, "
                      "whose targets may need the VMA" % re.sub(r"\s+", "", g))
@@ -312,36 +470,9 @@ class State:
             elif self.mode in ("report", "context"):
                 coccilib.report.print_report(p[0], msg)
 
-    def hook(self, p, kind, ret):
-        self.hooks[(p[0].current_element, kind)] = re.sub(r"^-\s+", "-",
-                                                          str(ret).strip())
-
-    def hook_name(self, f, kind):
-        return "%s_%s" % (f, {"error": "filter_error",
-                              "success": "success"}[kind])
-
 
 def key(p):
     return (p[0].file, p[0].line, p[0].column)
-
-
-def flag_bits(expr):
-    """'VM_IO | VM_PFNMAP' -> 'VMA_IO_BIT, VMA_PFNMAP_BIT', None if not
-    a plain constant mask of known flags."""
-    expr = re.sub(r"\s+", "", str(expr))
-    while expr.startswith("(") and expr.endswith(")"):
-        expr = expr[1:-1]
-    bits = []
-    for part in expr.split("|"):
-        part = part.strip("()")
-        if part in VM_MASKS:
-            bits += VM_MASKS[part]
-            continue
-        m = re.fullmatch(r"VM_([A-Z0-9_]+)", part)
-        if not m or m.group(1) not in VMA_BITS:
-            return None
-        bits.append(m.group(1))
-    return ", ".join("VMA_%s_BIT" % b for b in bits)
 
 
 def bit_list(args):

@@ -29,6 +29,28 @@ static int remap_mmap(struct file *file, struct vm_area_struct *vma)
 			       vma->vm_end - vma->vm_start, vma->vm_page_prot);
 }
 
+static void keep_close(struct vm_area_struct *vma)
+{
+	struct win *w = vma->vm_private_data;
+
+	w->vma = NULL;
+}
+
+static const struct vm_operations_struct keep_vm_ops = {
+	.close	= keep_close,
+};
+
+/* arch/powerpc/platforms/book3s/vas-api.c: the VMA pointer is kept */
+static int keep_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct win *w = file->private_data;
+
+	w->vma = vma;
+	vma->vm_private_data = w;
+	vma->vm_ops = &keep_vm_ops;
+	return 0;
+}
+
 static const struct file_operations extern_fops = {
 	.mmap		= extern_mmap,
 };
@@ -45,3 +67,6 @@ static const struct file_operations remap_fops = {
 	.mmap		= remap_mmap,
 };
 
+static const struct file_operations keep_fops = {
+	.mmap		= keep_mmap,
+};
