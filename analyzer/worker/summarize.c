@@ -364,6 +364,14 @@ static bool branch_fails(struct sctx *s, CXCursor c)
 	return found;
 }
 
+/* Is @cond "A && B" (under parentheses), true only with something more? */
+static bool conjunction(CXCursor cond)
+{
+	cond = strip_expr(cond);
+	return clang_getCursorKind(cond) == CXCursor_BinaryOperator &&
+	       clang_getCursorBinaryOperatorKind(cond) == CXBinaryOperator_LAnd;
+}
+
 /*
  * if (!(vma->vm_flags & VM_SHARED)) return -EINVAL; and its cousins.  On
  * every path (@must, and no success return before it), the function
@@ -384,7 +392,8 @@ static void private_guard(struct sctx *s, CXCursor cond, CXCursor then,
 	if (((shared && negated && !ne) || cow || mask_ne) &&
 	    branch_fails(s, then)) {
 		json_object_set_new(s->fn, "rejects_private", json_true());
-		if (must && !s->returned)
+		/* "if (in_ring && !shared)" refuses some private mappings only */
+		if (must && !s->returned && !conjunction(cond))
 			json_object_set_new(s->fn, "rejects_private_always",
 					    json_true());
 	}
