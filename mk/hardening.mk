@@ -11,7 +11,7 @@
 #                        tests/fuzz/corpus/<target>; what it finds goes to
 #                        tests/out/fuzz/<target>/
 #   make check-fuzz      the same, 20 seconds each (part of make check)
-DEB_PKGS += clang-19 libclang-rt-19-dev
+DEB_PKGS += clang-19 libclang-rt-19-dev libseccomp-dev
 
 SAN_CC := clang-19
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -55,7 +55,7 @@ FUZZ_LIB_OBJ = $(filter-out %/cli/main.o,$(DRIVER_OBJ))
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $$(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fsanitize=fuzzer $(BASE_CFLAGS) -o $@ $< \
-		$(FUZZ_LIB_OBJ) $(DRIVER_LIBS)
+		$(FUZZ_LIB_OBJ) $(DRIVER_LIBS) -lseccomp
 
 fuzz-build:
 	$(MAKE) --no-print-directory BUILD=$(FUZZ_DIR) CC=$(SAN_CC) \
