@@ -10,6 +10,7 @@
 #                        (default 60) from its seed corpus in
 #                        tests/fuzz/corpus/<target>; what it finds goes to
 #                        tests/out/fuzz/<target>/
+#                        (FUZZ_TARGETS="makefile directives": those only)
 #   make check-fuzz      the same, 20 seconds each (part of make check)
 DEB_PKGS += clang-19 libclang-rt-19-dev libseccomp-dev
 
@@ -18,7 +19,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
 ASAN_DIR := build-asan
 FUZZ_DIR := build-fuzz
-FUZZ_TARGETS := compdb kbuild scanjson tsv
+FUZZ_TARGETS := compdb kbuild scanjson tsv makefile directives
 FUZZ_S ?= 60
 
 # Sanitizer reports go to files, so that one in a worker (whose stderr
