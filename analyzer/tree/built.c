@@ -159,7 +159,8 @@ static void add_object(struct built *b, struct mk *m, const char *dir,
 	n = strlen(word);
 	if (!n)
 		return;
-	if (strchr(word, '?') || strchr(word, '$')) {
+	/* not followed: what was not understood, and a name not in UTF-8 */
+	if (strchr(word, '?') || strchr(word, '$') || !utf8_valid(word)) {
 		m->partial = true;
 		return;
 	}
@@ -408,7 +409,8 @@ static json_t *included_by(const struct tree *t, const char *dir)
 			size_t n = strcspn(at + 10, "\"\n");
 			char *name = xstrndup(at + 10, n), *path;
 
-			path = str_ends(name, ".c") ? normalize(dir, name) : NULL;
+			path = str_ends(name, ".c") && utf8_valid(name) ?
+			       normalize(dir, name) : NULL;
 			if (path)
 				jset(inc, path, json_integer(state_of(b->files, rel, 0)));
 			free(path);

@@ -60,9 +60,24 @@ const char *mk_get(const struct mk *m, const char *name)
 	return NULL;
 }
 
+/*
+ * A Makefile need not be UTF-8 (a name in Latin-1): names and values are
+ * kept as they are, unchecked, and never written out.
+ */
+static void set_raw(json_t *o, const char *name, json_t *v)
+{
+	if (json_object_set_new_nocheck(o, name, jnew(v)))
+		die(EXIT_INTERNAL, "cannot set make variable '%s'", name);
+}
+
 void mk_set(struct mk *m, const char *name, const char *value)
 {
-	jset(m->vars, name, json_string(value));
+	set_raw(m->vars, name, json_string_nocheck(value));
+}
+
+void mk_export(struct mk *m, const char *name)
+{
+	set_raw(m->exported, name, json_true());
 }
 
 /* The words of @s, split at blanks. */

@@ -299,7 +299,7 @@ static bool export_line(struct mk *m, char *rest, int act)
 		return false;
 	names = mk_expand(m, rest);
 	for (w = strtok_r(names, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
-		jset(m->exported, w, json_true());
+		mk_export(m, w);
 	free(names);
 	return true;
 }
@@ -319,7 +319,7 @@ static void assign_line(struct mk *m, const char *l, const char *at,
 	if (export) {
 		name = mk_expand(m, lhs);
 		s = mk_strip(name);
-		jset(m->exported, s, json_true());
+		mk_export(m, s);
 		free(name), free(s);
 	}
 	free(lhs);
