@@ -109,6 +109,8 @@ static void enqueue(struct built *b, const char *dir, int st)
 			jset(b->dirs, dir, json_pack("[i, b]", BUILT_NO, true));
 		return;
 	}
+	/* queued once for each state it rises to; read_dir() says the rest */
+	jset(b->dirs, dir, json_pack("[i, b]", st, false));
 	sv_push(&b->queue, dir);
 	sv_pushf(&b->qstate, "%d", st);
 }
