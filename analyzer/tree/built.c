@@ -153,6 +153,12 @@ static void add_object(struct built *b, struct mk *m, const char *dir,
 	size_t n;
 	char *path, *name, *own = NULL;
 
+	/*
+	 * An object costs about what reading 1 KiB does: a composite of
+	 * itself, or of ever more parts, ends there.
+	 */
+	if (!mk_spend(m, 1024 + strlen(word)))
+		return;
 	if (word[0] == '?') {
 		word++;
 		if (st > BUILT_UNKNOWN)
