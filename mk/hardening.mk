@@ -10,15 +10,16 @@
 #                        (default 60) from its seed corpus in
 #                        tests/fuzz/corpus/<target>; what it finds goes to
 #                        tests/out/fuzz/<target>/
+#                        (FUZZ_TARGETS="makefile directives": those only)
 #   make check-fuzz      the same, 20 seconds each (part of make check)
-DEB_PKGS += clang-19 libclang-rt-19-dev
+DEB_PKGS += clang-19 libclang-rt-19-dev libseccomp-dev
 
 SAN_CC := clang-19
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
 ASAN_DIR := build-asan
 FUZZ_DIR := build-fuzz
-FUZZ_TARGETS := compdb kbuild scanjson tsv
+FUZZ_TARGETS := compdb kbuild scanjson tsv makefile directives
 FUZZ_S ?= 60
 
 # Sanitizer reports go to files, so that one in a worker (whose stderr
@@ -55,7 +56,7 @@ FUZZ_LIB_OBJ = $(filter-out %/cli/main.o,$(DRIVER_OBJ))
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $$(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fsanitize=fuzzer $(BASE_CFLAGS) -o $@ $< \
-		$(FUZZ_LIB_OBJ) $(DRIVER_LIBS)
+		$(FUZZ_LIB_OBJ) $(DRIVER_LIBS) -lseccomp
 
 fuzz-build:
 	$(MAKE) --no-print-directory BUILD=$(FUZZ_DIR) CC=$(SAN_CC) \

@@ -109,6 +109,8 @@ static void enqueue(struct built *b, const char *dir, int st)
 			jset(b->dirs, dir, json_pack("[i, b]", BUILT_NO, true));
 		return;
 	}
+	/* queued once for each state it rises to; read_dir() says the rest */
+	jset(b->dirs, dir, json_pack("[i, b]", st, false));
 	sv_push(&b->queue, dir);
 	sv_pushf(&b->qstate, "%d", st);
 }
@@ -151,6 +153,12 @@ static void add_object(struct built *b, struct mk *m, const char *dir,
 	size_t n;
 	char *path, *name, *own = NULL;
 
+	/*
+	 * An object costs about what reading 1 KiB does: a composite of
+	 * itself, or of ever more parts, ends there.
+	 */
+	if (!mk_spend(m, 1024 + strlen(word)))
+		return;
 	if (word[0] == '?') {
 		word++;
 		if (st > BUILT_UNKNOWN)
@@ -159,7 +167,8 @@ static void add_object(struct built *b, struct mk *m, const char *dir,
 	n = strlen(word);
 	if (!n)
 		return;
-	if (strchr(word, '?') || strchr(word, '$')) {
+	/* not followed: what was not understood, and a name not in UTF-8 */
+	if (strchr(word, '?') || strchr(word, '$') || !utf8_valid(word)) {
 		m->partial = true;
 		return;
 	}
@@ -408,7 +417,8 @@ static json_t *included_by(const struct tree *t, const char *dir)
 			size_t n = strcspn(at + 10, "\"\n");
 			char *name = xstrndup(at + 10, n), *path;
 
-			path = str_ends(name, ".c") ? normalize(dir, name) : NULL;
+			path = str_ends(name, ".c") && utf8_valid(name) ?
+			       normalize(dir, name) : NULL;
 			if (path)
 				jset(inc, path, json_integer(state_of(b->files, rel, 0)));
 			free(path);

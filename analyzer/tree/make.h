@@ -18,6 +18,8 @@ void sb_addn(struct sbuf *b, const char *s, size_t n);
 void sb_add(struct sbuf *b, const char *s);
 char *sb_take(struct sbuf *b);
 
+/* "export NAME" */
+void mk_export(struct mk *m, const char *name);
 /* the words of @s; @w joined by blanks; @s without outer blanks */
 void mk_words(const char *s, struct strvec *out);
 char *mk_join(const struct strvec *w);

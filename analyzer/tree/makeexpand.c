@@ -13,6 +13,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * Eight times what the costliest directory of Linux 7.0 spends (nouveau,
+ * about 8 MiB), but a Makefile whose text grows without end (x := $(x)
+ * $(x) line after line, a file that includes itself twice, a composite
+ * of itself) stops there: what it would have made is not followed.
+ */
+#define MK_BUDGET (64u << 20)
+
+bool mk_spend(struct mk *m, size_t n)
+{
+	m->spent += n;
+	if (m->spent <= MK_BUDGET)
+		return true;
+	m->partial = true;
+	return false;
+}
+
 void sb_addn(struct sbuf *b, const char *s, size_t n)
 {
 	if (b->n + n + 1 > b->cap) {
@@ -60,9 +77,24 @@ const char *mk_get(const struct mk *m, const char *name)
 	return NULL;
 }
 
+/*
+ * A Makefile need not be UTF-8 (a name in Latin-1): names and values are
+ * kept as they are, unchecked, and never written out.
+ */
+static void set_raw(json_t *o, const char *name, json_t *v)
+{
+	if (json_object_set_new_nocheck(o, name, jnew(v)))
+		die(EXIT_INTERNAL, "cannot set make variable '%s'", name);
+}
+
 void mk_set(struct mk *m, const char *name, const char *value)
 {
-	jset(m->vars, name, json_string(value));
+	set_raw(m->vars, name, json_string_nocheck(value));
+}
+
+void mk_export(struct mk *m, const char *name)
+{
+	set_raw(m->exported, name, json_true());
 }
 
 /* The words of @s, split at blanks. */
@@ -157,7 +189,8 @@ static char *subst(const char *from, const char *to, const char *text)
 }
 
 /* addprefix, addsuffix, filter, filter-out, sort, strip, firstword, notdir */
-static char *word_fn(const char *fn, const char *arg, const char *text)
+static char *word_fn(struct mk *m, const char *fn, const char *arg,
+		     const char *text)
 {
 	struct strvec w = { 0 }, pats = { 0 }, out = { 0 };
 	char *res;
@@ -169,6 +202,11 @@ static char *word_fn(const char *fn, const char *arg, const char *text)
 		size_t a, l;
 		const char *slash;
 
+		if (!mk_spend(m, pats.n)) {
+			sv_free(&out);
+			sv_push(&out, "?");
+			break;
+		}
 		for (size_t k = 0; k < pats.n && !hit; k++)
 			hit = pat_match(pats.v[k], w.v[i], &a, &l);
 		if (!strcmp(fn, "addprefix"))
@@ -299,11 +337,11 @@ static char *call_fn(struct mk *m, const char *s, size_t n, int depth)
 		free(p);
 		free(r);
 	} else if (max == 1) {
-		res = word_fn(fn, "", a.v[0]);
+		res = word_fn(m, fn, "", a.v[0]);
 	} else {
 		char *p = mk_strip(a.v[0]);
 
-		res = word_fn(fn, p, a.v[1]);
+		res = word_fn(m, fn, p, a.v[1]);
 		free(p);
 	}
 	sv_free(&a);
@@ -312,7 +350,7 @@ static char *call_fn(struct mk *m, const char *s, size_t n, int depth)
 }
 
 /* The value of a reference "$(...)", its inside @s of length @n. */
-static char *reference(struct mk *m, const char *s, size_t n, int depth)
+static char *lookup(struct mk *m, const char *s, size_t n, int depth)
 {
 	char *inner, *name, *res, *colon, *eq;
 	const char *v;
@@ -345,6 +383,17 @@ static char *reference(struct mk *m, const char *s, size_t n, int depth)
 	res = v && depth < MK_DEPTH ? expand_depth(m, v, depth + 1) :
 				      xstrdup("");
 	free(name);
+	return res;
+}
+
+static char *reference(struct mk *m, const char *s, size_t n, int depth)
+{
+	char *res;
+
+	if (!mk_spend(m, n))
+		return xstrdup("?");
+	res = lookup(m, s, n, depth);
+	mk_spend(m, strlen(res));
 	return res;
 }
 
@@ -399,5 +448,11 @@ static char *expand_depth(struct mk *m, const char *s, int depth)
 
 char *mk_expand(struct mk *m, const char *s)
 {
-	return expand_depth(m, s, 0);
+	char *res;
+
+	if (!mk_spend(m, strlen(s)))
+		return xstrdup("?");
+	res = expand_depth(m, s, 0);
+	mk_spend(m, strlen(res));
+	return res;
 }

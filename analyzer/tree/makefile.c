@@ -191,6 +191,10 @@ static void assign(struct mk *m, const char *lhs, const char *op,
 		val = t;
 	}
 	old = prev ? xstrdup(prev) : xstrdup("");
+	if (!mk_spend(m, strlen(old) + strlen(val))) {
+		free(old), free(val), free(name);
+		return;
+	}
 	if (!strcmp(op, "+=") || act < 0) {
 		if (act < 0 && strcmp(op, "+="))
 			t = mark_unknown(old), free(old), old = t;
@@ -270,9 +274,12 @@ static void include_file(struct mk *m, const char *spec, const char *dir,
 	char *words = mk_expand(m, spec), *save, *w;
 
 	for (w = strtok_r(words, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
-		char *p = w[0] == '/' ? xstrdup(w) : path_join(m->root, w);
-		char *text;
+		char *p, *text;
 
+		/* a file, even empty, costs its reading */
+		if (!mk_spend(m, 4096))
+			break;
+		p = w[0] == '/' ? xstrdup(w) : path_join(m->root, w);
 		if (!is_file(p)) {
 			free(p);
 			p = xasprintf("%s/%s/%s", m->root, dir, w);
@@ -282,7 +289,8 @@ static void include_file(struct mk *m, const char *spec, const char *dir,
 			free(p);
 			continue;
 		}
-		eval_text(m, text, dir, depth + 1);
+		if (mk_spend(m, strlen(text)))
+			eval_text(m, text, dir, depth + 1);
 		free(text);
 		free(p);
 	}
@@ -299,7 +307,7 @@ static bool export_line(struct mk *m, char *rest, int act)
 		return false;
 	names = mk_expand(m, rest);
 	for (w = strtok_r(names, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
-		jset(m->exported, w, json_true());
+		mk_export(m, w);
 	free(names);
 	return true;
 }
@@ -319,7 +327,7 @@ static void assign_line(struct mk *m, const char *l, const char *at,
 	if (export) {
 		name = mk_expand(m, lhs);
 		s = mk_strip(name);
-		jset(m->exported, s, json_true());
+		mk_export(m, s);
 		free(name), free(s);
 	}
 	free(lhs);

@@ -95,6 +95,7 @@ struct mk {
 	json_t *exported;	/* names "export"ed */
 	const char *root;	/* KDIR: include reads only below it */
 	bool partial;		/* an object list made in a way not followed */
+	size_t spent;		/* what reading it cost, see mk_spend() */
 };
 void mk_init(struct mk *m, const char *root);
 void mk_free(struct mk *m);
@@ -103,6 +104,12 @@ void mk_set(struct mk *m, const char *name, const char *value);
 char *mk_expand(struct mk *m, const char *s);
 bool mk_eval_file(struct mk *m, const char *path, const char *dir);
 void mk_logical_lines(char *text, struct strvec *lines);
+/*
+ * Spends @n of what reading one directory's Makefiles may cost (bytes
+ * read, copied and expanded, patterns matched, objects listed); false,
+ * and the lists not followed, once that is spent.
+ */
+bool mk_spend(struct mk *m, size_t n);
 
 /*
  * built.c.  The states are ordered: a file listed twice takes the

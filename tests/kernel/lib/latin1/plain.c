@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0
+/* A file of the Kbuild model fixture (fixtures/kbuild-bytes.c). */
+int plain_dummy;
