@@ -177,8 +177,7 @@ static void write_txt(FILE *f, json_t *scan)
 			jstr(e, "file"), jstr(e, "reason"));
 }
 
-/* @doc as sorted, indented JSON in @dir/@name. */
-static void write_json(json_t *doc, const char *dir, const char *name)
+void report_json(json_t *doc, const char *dir, const char *name)
 {
 	char *text = json_dumps(doc, JSON_INDENT(1) | JSON_SORT_KEYS);
 
@@ -192,14 +191,14 @@ void report_write(json_t *scan, const char *dir)
 {
 	if (mkdir_p(dir))
 		die(EXIT_OUTPUT, "%s: cannot create the report directory", dir);
-	write_json(scan, dir, "scan.json");
+	report_json(scan, dir, "scan.json");
 	report_render(scan, dir, "scan.txt", write_txt);
 	report_write_extra(scan, dir);
 }
 
 void report_functions(json_t *functions, const char *dir)
 {
-	write_json(functions, dir, "functions.json");
+	report_json(functions, dir, "functions.json");
 }
 
 static int cmp_count(const void *a, const void *b)

@@ -66,6 +66,8 @@ json_t *report_ksm_counts(json_t *scan);
 /* render.c: write @text to @dir/@name, or end the run with EXIT_OUTPUT. */
 void report_file(const char *dir, const char *name, const char *text,
 		 size_t len);
+/* @doc as sorted, indented JSON in @dir/@name (report.c), written whole. */
+void report_json(json_t *doc, const char *dir, const char *name);
 /* Render with @render into memory, then write @dir/@name whole. */
 void report_render(json_t *scan, const char *dir, const char *name,
 		   void (*render)(FILE *f, json_t *scan));

@@ -361,10 +361,11 @@ static void print_rev(json_t *r)
 /* adoption.{json,csv,md,svg} and index.html; 0, or -1 after saying why. */
 static int track_write(const char *dir, json_t *doc)
 {
-	int ret = track_write_tables(dir, doc);
+	int ret;
 	char *path, *svg;
 
-	ret |= track_write_svg(dir, doc);
+	track_write_tables(dir, doc);
+	ret = track_write_svg(dir, doc);
 	path = path_join(dir, "adoption.svg");
 	svg = read_file(path, NULL);
 	track_write_page(dir, doc, svg);

@@ -68,11 +68,11 @@ void track_ranked_subsystems(json_t *doc, struct strvec *out);
 #define EARLY_COLOR "#1b9e77"
 
 /*
- * track_out.c: adoption.json, .csv and .md into @dir (0, or -1 after
- * saying what failed); index.html, with the chart's SVG text when there
- * is one.
+ * track_out.c: adoption.json, .csv and .md into @dir (a failure ends the
+ * run, as report_file() does); index.html, with the chart's SVG text when
+ * there is one.
  */
-int track_write_tables(const char *dir, json_t *doc);
+void track_write_tables(const char *dir, json_t *doc);
 void track_write_page(const char *dir, json_t *doc, const char *svg);
 
 /* track_chart.c: adoption.svg and adoption.gp in @dir; 0, or -1. */

@@ -62,18 +62,6 @@ static void all_layers(json_t *doc, struct strvec *out)
 	sv_sort_uniq(out);
 }
 
-/* Whole or not at all, as every report (report_file). */
-static int write_json(const char *dir, json_t *doc)
-{
-	char *text = json_dumps(doc, JSON_INDENT(1) | JSON_SORT_KEYS);
-
-	if (!text)
-		die(EXIT_INTERNAL, "adoption.json: cannot serialise");
-	report_file(dir, "adoption.json", text, strlen(text));
-	free(text);
-	return 0;
-}
-
 /*
  * One text field of adoption.csv.  Labels, scopes and layers are names
  * from the tracked trees: quoted as RFC 4180 says, so that a comma or a
@@ -516,13 +504,11 @@ static void render_html(FILE *f, json_t *page)
 	fputs("</body></html>\n", f);
 }
 
-int track_write_tables(const char *dir, json_t *doc)
+void track_write_tables(const char *dir, json_t *doc)
 {
-	int ret = write_json(dir, doc);
-
+	report_json(doc, dir, "adoption.json");
 	report_render(doc, dir, "adoption.csv", render_csv);
 	report_render(doc, dir, "adoption.md", render_md);
-	return ret;
 }
 
 void track_write_page(const char *dir, json_t *doc, const char *svg)
