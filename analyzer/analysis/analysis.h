@@ -47,13 +47,14 @@ struct vmflags {
 	char *name[MAX_FLAGS];
 	unsigned long long value[MAX_FLAGS];	/* 0: the tree gives none */
 	int n;
+	flagset special;	/* VM_SPECIAL's bits, set by vmflags_load() */
 };
 void vmflags_load(struct vmflags *vf, const struct tree *t);
 void vmflags_free(struct vmflags *vf);
 int flag_index(struct vmflags *vf, const char *vm_name);
 const char *flag_name(const struct vmflags *vf, int idx);
 flagset flags_of_expr(struct vmflags *vf, json_t *expr);
-flagset special_mask(struct vmflags *vf);
+flagset special_mask(const struct vmflags *vf);
 json_t *flag_names(const struct vmflags *vf, flagset f);
 /* Is @name one of VM_SPECIAL's flags (include/linux/mm.h)? */
 bool vm_special(const char *name);

@@ -163,7 +163,7 @@ static void annotate_entry(struct graph *g, json_t *e)
 	struct fn *f = entry_fn(g, e);
 	json_t *unresolved = json_array();
 	bool fallback = false, always;
-	flagset flags, must;
+	flagset flags, must, special = special_mask(&g->vmf);
 
 	if (!f) {
 		/* the callback's body was not found: claim nothing */
@@ -176,15 +176,14 @@ static void annotate_entry(struct graph *g, json_t *e)
 	}
 	flags = entry_flags(g, f, jstr(e, "file"), unresolved, &must, &always);
 	json_object_set_new(e, "flags", flag_names(&g->vmf, flags));
-	json_object_set_new(e, "special",
-			    json_boolean(flags & special_mask(&g->vmf)));
+	json_object_set_new(e, "special", json_boolean(flags & special));
 	/*
 	 * Conditional about the flags that matter to KSM when there are
 	 * any: an arch flag set on one path (x86's VM_PAT in
 	 * track_pfn_remap) does not make a remap_pfn_range user conditional.
 	 */
 	json_object_set_new(e, "conditional", json_boolean(
-		(flags & special_mask(&g->vmf) ? flags & special_mask(&g->vmf) : flags) &
+		(flags & special ? flags & special : flags) &
 		~must));
 	json_object_set_new(e, "clears", flag_names(&g->vmf, f->clears));
 	json_object_set_new(e, "rejects_private",

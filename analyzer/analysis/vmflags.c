@@ -61,6 +61,11 @@ static void load_defines(struct vmflags *vf, const char *text)
 	}
 }
 
+/* VM_SPECIAL in include/linux/mm.h: the flags ksm_compatible() refuses. */
+static const char *const special[] = {
+	"VM_IO", "VM_PFNMAP", "VM_MIXEDMAP", "VM_DONTEXPAND", NULL,
+};
+
 void vmflags_load(struct vmflags *vf, const struct tree *t)
 {
 	static const char *const core[] = { "VM_IO", "VM_PFNMAP",
@@ -72,6 +77,12 @@ void vmflags_load(struct vmflags *vf, const struct tree *t)
 	memset(vf, 0, sizeof(*vf));
 	for (int i = 0; core[i]; i++)
 		flag_index(vf, core[i]);
+	for (int i = 0; special[i]; i++) {
+		int b = flag_index(vf, special[i]);
+
+		if (b >= 0)	/* always: core[] gave them low indices */
+			vf->special |= 1ULL << b;
+	}
 	if (text)
 		load_defines(vf, text);
 	free(text);
@@ -114,11 +125,6 @@ flagset flags_of_expr(struct vmflags *vf, json_t *expr)
 	return f;
 }
 
-/* VM_SPECIAL in include/linux/mm.h: the flags ksm_compatible() refuses. */
-static const char *const special[] = {
-	"VM_IO", "VM_PFNMAP", "VM_MIXEDMAP", "VM_DONTEXPAND", NULL,
-};
-
 bool vm_special(const char *name)
 {
 	for (int i = 0; special[i]; i++)
@@ -127,17 +133,9 @@ bool vm_special(const char *name)
 	return false;
 }
 
-flagset special_mask(struct vmflags *vf)
+flagset special_mask(const struct vmflags *vf)
 {
-	flagset f = 0;
-
-	for (int i = 0; special[i]; i++) {
-		int b = flag_index(vf, special[i]);
-
-		if (b >= 0)	/* always: vmflags_load() gives them low indices */
-			f |= 1ULL << b;
-	}
-	return f;
+	return vf->special;
 }
 
 /* Sorted VM_* names of @f. */
