@@ -100,18 +100,15 @@ static void write_evidence(FILE *f, json_t *e, json_t *evidence, size_t k)
 	}
 	json_array_foreach(chain, i, h) {
 		json_t *next = json_array_get(chain, i + 1);
-		bool located = report_hop_located(h);
 
-		if (located) {
-			file = jstr(h, "file");
-			line = jint(h, "at") ? jint(h, "at") : jint(h, "line");
-		}
-		if (!located) {
+		if (!report_hop_located(h)) {
 			fprintf(f, "%s:%lld: note: %s: %s, from mmprep's "
 				   "built-in table [mmprep-evidence]\n", file,
 				line, flags, jstr(h, "function"));
 			continue;
 		}
+		file = jstr(h, "file");
+		line = jint(h, "at") ? jint(h, "at") : jint(h, "line");
 		fprintf(f, "%s:%lld: note: %s: %s -> %s", file, line, flags,
 			jstr(h, "function"),
 			next ? jstr(next, "function") : jstr(h, "via"));
