@@ -97,20 +97,6 @@ static void add_member(struct pch_set *s, const struct job *j, size_t idx)
 	g->members[g->nmembers++] = idx;
 }
 
-/* The directives of @file (relative to KDIR); false when unreadable. */
-static bool read_directives(const struct tree *t, const char *file,
-			    struct directives *d)
-{
-	char *abs = path_join(t->kdir, file), *text = read_file(abs, NULL);
-
-	free(abs);
-	if (!text)
-		return false;
-	directives_read(text, d);
-	free(text);
-	return true;
-}
-
 /* What pch_offer() needs of a file read here: its early macros. */
 static void remember_early(struct pch_set *s, const char *file,
 			   const struct directives *d)
@@ -218,7 +204,7 @@ static void choose_headers(struct pch_set *s, struct pch_group *g,
 		const char *file = m < g->nmembers ? jobs[g->members[m]].file :
 				   g->peers.v[m - g->nmembers];
 
-		if (!read_directives(s->t, file, &d))
+		if (!directives_file(s->t, file, &d))
 			continue;
 		count_includes(counts, &d.includes);
 		remember_early(s, file, &d);
@@ -383,7 +369,7 @@ static char *early_conflict(struct pch_set *s, const struct job *j,
 	size_t i;
 
 	if (!early) {
-		if (!read_directives(s->t, j->file, &d))
+		if (!directives_file(s->t, j->file, &d))
 			return xstrdup("unreadable");
 		remember_early(s, j->file, &d);
 		directives_free(&d);

@@ -145,17 +145,13 @@ static void tested_macros(const struct tree *t, json_t *doc, json_t *out)
 	json_t *v;
 
 	json_object_foreach(json_object_get(doc, "files"), name, v) {
-		char *p = path_join(t->kdir, name), *text = read_file(p, NULL);
 		struct directives d;
 
-		free(p);
-		if (!text)
+		if (!directives_file(t, name, &d))
 			continue;
-		directives_read(text, &d);
 		for (size_t i = 0; i < d.tested.n; i++)
 			sv_push(&all, d.tested.v[i]);
 		directives_free(&d);
-		free(text);
 	}
 	sv_sort_uniq(&all);
 	for (size_t i = 0; i < all.n; i++)

@@ -179,6 +179,19 @@ void directives_read(const char *text, struct directives *d)
 	sv_sort_uniq(&d->tested);
 }
 
+bool directives_file(const struct tree *t, const char *file,
+		     struct directives *d)
+{
+	char *abs = path_join(t->kdir, file), *text = read_file(abs, NULL);
+
+	free(abs);
+	if (!text)
+		return false;
+	directives_read(text, d);
+	free(text);
+	return true;
+}
+
 void directives_free(struct directives *d)
 {
 	sv_free(&d->includes);

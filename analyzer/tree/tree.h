@@ -164,6 +164,9 @@ struct directives {
 	struct strvec tested;	/* macros tested by #if and friends */
 };
 void directives_read(const char *text, struct directives *d);
+/* Those of @file (relative to KDIR); false when unreadable. */
+bool directives_file(const struct tree *t, const char *file,
+		     struct directives *d);
 void directives_free(struct directives *d);
 
 /* select.c */
