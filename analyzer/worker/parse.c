@@ -51,7 +51,6 @@ static const char *parse_error_name(enum CXErrorCode e)
 struct wopts {
 	struct wreq r;
 	bool serve;
-	struct strvec args;
 };
 
 static void usage(void)
