@@ -18,6 +18,7 @@
 #include "scan/cache.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,6 +419,13 @@ void pch_offer(struct pch_set *s, struct job *jobs, size_t n)
 	}
 }
 
+/* The group of a PCH pch_offer() gave a job. */
+static struct pch_group *group_of(const struct pch *p)
+{
+	return (struct pch_group *)((char *)p -
+				    offsetof(struct pch_group, pch));
+}
+
 /*
  * The jobs left to parse need their PCHs built for this tree; a job whose
  * PCH cannot be built parses without one, and may then be in the cache.
@@ -426,31 +434,26 @@ void pch_ready(struct pch_set *s, struct job *jobs, size_t n,
 	       struct pool_opts *po)
 {
 	struct pch_group **build = xcalloc(s->ng + 1, sizeof(*build));
+	bool *wanted = xcalloc(s->ng + 1, sizeof(*wanted));
 	size_t nbuild = 0, lost = 0;
 
-	for (size_t i = 0; i < s->ng; i++) {
-		struct pch_group *g = &s->g[i];
-		bool wanted = false;
-
-		for (size_t k = 0; k < n && !wanted; k++)
-			wanted = jobs[k].pch == &g->pch && !jobs[k].facts;
-		if (wanted && !g->here && !g->dead)
-			build[nbuild++] = g;
-	}
+	for (size_t k = 0; k < n; k++)
+		if (jobs[k].pch && !jobs[k].facts)
+			wanted[group_of(jobs[k].pch) - s->g] = true;
+	for (size_t i = 0; i < s->ng; i++)
+		if (wanted[i] && !s->g[i].here && !s->g[i].dead)
+			build[nbuild++] = &s->g[i];
 	if (nbuild)
 		pch_build(s, build, nbuild, po);
 	for (size_t k = 0; k < n; k++) {
-		const struct pch *p = jobs[k].pch;
-
-		for (size_t i = 0; p && i < s->ng; i++) {
-			if (p == &s->g[i].pch && s->g[i].dead) {
-				jobs[k].pch = NULL;
-				lost++;
-			}
+		if (jobs[k].pch && group_of(jobs[k].pch)->dead) {
+			jobs[k].pch = NULL;
+			lost++;
 		}
 	}
 	if (lost)
 		cache_fill(s->t, worker_path(), jobs, n);
+	free(wanted);
 	free(build);
 }
 
