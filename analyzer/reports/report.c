@@ -54,12 +54,6 @@ static void join_names(FILE *f, json_t *names, const char *sep)
 		fprintf(f, "%s%s", i ? sep : "", json_string_value(v));
 }
 
-/*
- * One note per hop, "file:line: note: VM_IO|VM_PFNMAP: a -> b", the flags
- * that share a chain together.  A hop that is no place in the tree (a
- * helper of the built-in table) is told at the place that calls it: a
- * compiler's output, where the CHECK= mode prints, names real files only.
- */
 /* How a hop reaches the next: the dispatcher without the hook, a store. */
 static void write_hop_how(FILE *f, json_t *h, json_t *next)
 {
@@ -79,6 +73,12 @@ static void write_hop_how(FILE *f, json_t *h, json_t *next)
 			jstr(st, "table"), jstr(st, "file"), jint(st, "line"));
 }
 
+/*
+ * One note per hop, "file:line: note: VM_IO|VM_PFNMAP: a -> b", the flags
+ * that share a chain together.  A hop that is no place in the tree (a
+ * helper of the built-in table) is told at the place that calls it: a
+ * compiler's output, where the CHECK= mode prints, names real files only.
+ */
 static void write_evidence(FILE *f, json_t *e, json_t *evidence, size_t k)
 {
 	json_t *ev = json_array_get(evidence, k), *other, *h;
