@@ -55,18 +55,26 @@ void cxvec_free(struct cxvec *v)
  */
 char *cursor_tokens(struct wctx *w, CXCursor c, const char *sep)
 {
+	size_t nsep = strlen(sep), len = nsep, cap = len + 1;
+	char *out = xmalloc(cap);
 	CXToken *toks;
 	unsigned n;
-	char *out = xstrdup(sep), *t;
 
+	/* an "if" in a macro spans the expansion: thousands of tokens */
+	memcpy(out, sep, nsep + 1);
 	clang_tokenize(w->tu, clang_getCursorExtent(c), &toks, &n);
 	for (unsigned i = 0; i < n; i++) {
 		char *sp = cx_take(clang_getTokenSpelling(w->tu, toks[i]));
+		size_t nsp = strlen(sp);
 
-		t = xasprintf("%s%s%s", out, sp, sep);
-		free(out);
+		if (len + nsp + nsep + 1 > cap) {
+			cap = 2 * (len + nsp + nsep + 1);
+			out = xrealloc(out, cap);
+		}
+		memcpy(out + len, sp, nsp);
+		memcpy(out + len + nsp, sep, nsep + 1);
+		len += nsp + nsep;
 		free(sp);
-		out = t;
 	}
 	if (toks)
 		clang_disposeTokens(w->tu, toks, n);
@@ -218,18 +226,72 @@ char *field_owner(CXCursor field)
 	return cursor_name(rec);
 }
 
+/*
+ * The text of @f, found once per file and parse.  libclang finds the
+ * buffer of a file other than the main one by walking every source
+ * location entry of the translation unit, and a file that expands trace
+ * events has millions of them: clang_getLocation() on such a file, once
+ * per literal, cost seconds.
+ */
+static const char *file_text(struct wctx *w, CXFile f, size_t *len)
+{
+	struct wtext *t;
+	unsigned n = sizeof(w->texts) / sizeof(w->texts[0]);
+
+	for (unsigned i = 0; i < w->ntexts && i < n; i++)
+		if (clang_File_isEqual(w->texts[i].file, f)) {
+			*len = w->texts[i].len;
+			return w->texts[i].text;
+		}
+	t = &w->texts[w->ntexts++ % n];
+	t->file = f;
+	t->text = clang_getFileContents(w->tu, f, &t->len);
+	*len = t->len;
+	return t->text;
+}
+
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '$';
+}
+
+/*
+ * The identifier at @off of @f, as clang_getToken() would lex it; NULL
+ * when it is none that a byte scan can read (a line splice, a byte
+ * outside ASCII).
+ */
+static char *ident_at(struct wctx *w, CXFile f, unsigned off)
+{
+	size_t len, end = off;
+	const char *text = file_text(w, f, &len);
+
+	if (!text || off >= len || !ident_char(text[off]) ||
+	    (text[off] >= '0' && text[off] <= '9'))
+		return NULL;
+	while (end < len && ident_char(text[end]))
+		end++;
+	if (end < len &&
+	    (text[end] == '\\' || (unsigned char)text[end] >= 0x80))
+		return NULL;
+	return xstrndup(text + off, end - off);
+}
+
 /* The name of the macro expanded at @l when @l lies in an expansion. */
 char *macro_at(struct wctx *w, CXSourceLocation l)
 {
 	CXFile sf, ef;
-	unsigned sl, el, sc, ec;
+	unsigned sl, el, sc, ec, off;
 	CXToken *tok;
-	char *name = NULL;
+	char *name;
 
 	clang_getSpellingLocation(l, &sf, &sl, &sc, NULL);
-	clang_getExpansionLocation(l, &ef, &el, &ec, NULL);
+	clang_getExpansionLocation(l, &ef, &el, &ec, &off);
 	if (clang_File_isEqual(sf, ef) && sl == el && sc == ec)
 		return NULL;
+	name = ef ? ident_at(w, ef, off) : NULL;
+	if (name)
+		return name;
 	tok = clang_getToken(w->tu, clang_getLocation(w->tu, ef, el, ec));
 	if (tok) {
 		name = cx_take(clang_getTokenSpelling(w->tu, *tok));

@@ -28,7 +28,7 @@ struct dctx {
 	char *func;		/* enclosing function definition, if any */
 	char *var;		/* variable being initialised, if any */
 	unsigned func_line, var_line;
-	char *guard;		/* the test of the "if" whose body is walked */
+	const CXCursor *guard;	/* the test of the "if" whose body is walked */
 	bool guarded;		/* a store tested to be empty first */
 };
 
@@ -296,16 +296,17 @@ static char *expr_text(struct wctx *w, CXCursor c)
 	return out;
 }
 
-/* Does the test @guard say that @lhs is empty: "!x->f", "x->f == NULL"? */
-static bool is_empty_test(struct wctx *w, const char *guard, CXCursor lhs)
+/* Does the test @test say that @lhs is empty: "!x->f", "x->f == NULL"? */
+static bool is_empty_test(struct wctx *w, CXCursor test, CXCursor lhs)
 {
+	char *guard = cursor_tokens(w, test, "");
 	char *l = cursor_tokens(w, lhs, "");
 	char *a = xasprintf("!%s", l), *b = xasprintf("!(%s)", l);
 	char *c = xasprintf("%s==NULL", l), *e = xasprintf("NULL==%s", l);
 	bool ok = !strcmp(guard, a) || !strcmp(guard, b) ||
 		  !strcmp(guard, c) || !strcmp(guard, e);
 
-	free(l), free(a), free(b), free(c), free(e);
+	free(l), free(a), free(b), free(c), free(e), free(guard);
 	return ok;
 }
 
@@ -325,7 +326,7 @@ static void walk_assign(struct dctx *d, CXCursor c)
 		goto out;
 	children_of(kids.v[0], &base);
 	name = base.n ? expr_text(d->w, base.v[0]) : xstrdup("?");
-	d->guarded = d->guard && is_empty_test(d->w, d->guard, kids.v[0]);
+	d->guarded = d->guard && is_empty_test(d->w, *d->guard, kids.v[0]);
 	walk_value(d, field, kids.v[1], name, "assignment");
 	d->guarded = false;
 	free(name);
@@ -359,13 +360,13 @@ static unsigned line_of(struct wctx *w, CXCursor c)
 static void visit_if(struct dctx *d, CXCursor c, int depth)
 {
 	struct cxvec kids = { 0 };
-	char *saved = d->guard;
+	const CXCursor *saved = d->guard;
 
 	children_of(c, &kids);
+	/* its text only when a store is tested: "if" may span a macro */
 	for (unsigned i = 0; i < kids.n; i++) {
-		d->guard = i == 1 ? cursor_tokens(d->w, kids.v[0], "") : NULL;
+		d->guard = i == 1 ? &kids.v[0] : NULL;
 		visit(d, kids.v[i], depth + 1);
-		free(d->guard);
 	}
 	d->guard = saved;
 	cxvec_free(&kids);

@@ -39,6 +39,12 @@ struct wctx {
 	json_t *defines;
 	json_t *refs;
 	json_t *consts;
+	struct wtext {		/* file buffers looked up (cursor.c) */
+		CXFile file;
+		const char *text;
+		size_t len;
+	} texts[8];
+	unsigned ntexts;
 };
 
 /* A position in the tree, with paths relative to KDIR where possible. */
