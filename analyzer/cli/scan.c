@@ -68,6 +68,7 @@ static int list_candidates(struct tree *t, const struct scan_opts *o)
 
 	scan_setup(t, o, &db);
 	scan_candidates(t, o, &files, true);
+	scan_ready(t, o);
 	for (size_t i = 0; i < files.n; i++)
 		printf("%s\n", files.v[i]);
 	sv_free(&files);

@@ -3,7 +3,8 @@
  * scan_run(): one tree from its candidate files to scan.json.
  *
  *   setup       the build directory and compile flags (tree/)
- *   candidates  the text pass, or the files asked for
+ *   candidates  the text pass, or the files asked for; it runs while a
+ *               scratch build directory is prepared (scan_ready() waits)
  *   parse       the cache first (cache.c), then the workers (pool.c),
  *               with shared precompiled headers (pch.c)
  *   merge       entry points of all files (merge.c)
@@ -31,8 +32,15 @@ void scan_setup(struct tree *t, const struct scan_opts *o,
 {
 	*db = o->flags ? NULL : compdb_open(t, o->compdb, o->objdir);
 	pool_probe();
-	if (!o->flags) {
+	if (!o->flags)
 		kbuild_setup(t, o->objdir, o->no_prepare, o->quiet);
+}
+
+/* After the text pass, which ran while a scratch prepare did. */
+void scan_ready(struct tree *t, const struct scan_opts *o)
+{
+	if (!o->flags) {
+		kbuild_ready(t);
 		built_load(t);
 	}
 }
@@ -355,6 +363,7 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	memset(r, 0, sizeof(*r));
 	scan_setup(t, o, &db);
 	scan_candidates(t, o, &files, false);
+	scan_ready(t, o);
 	split_unnamable(&files, &bad);
 	jobs = make_jobs(t, o, db, &files);
 	t1 = now_seconds();

@@ -52,6 +52,7 @@ struct scan_result {
 /* scan.c */
 void scan_setup(struct tree *t, const struct scan_opts *o,
 		struct compdb **db);
+void scan_ready(struct tree *t, const struct scan_opts *o);
 void scan_candidates(const struct tree *t, const struct scan_opts *o,
 		     struct strvec *files, bool show_macros);
 void scan_run(struct tree *t, const struct scan_opts *o,

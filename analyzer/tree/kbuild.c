@@ -8,6 +8,8 @@
  *   "tree"     KDIR itself, when it is configured;
  *   "scratch"  a directory in mmprep's cache, configured with
  *              "make O=<cache> allmodconfig prepare" (KDIR stays untouched);
+ *              prepare runs while the text pass does, and kbuild_ready()
+ *              waits for it;
  *   "none"     stand-in generated headers (shim/ below), when preparing is
  *              impossible or --no-prepare was given.  Files then parse with
  *              errors, and libclang's KeepGoing still yields their tables.
@@ -16,6 +18,7 @@
 #include "common/proc.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,19 +37,28 @@ static bool has_autoconf(const char *dir)
 	return ok;
 }
 
-/* make -C KDIR O=DIR ARCH=A TARGET, which writes below DIR only */
-static int make_in(const struct tree *t, const char *dir, const char *target,
-		   const char *log)
+/*
+ * make -C KDIR O=DIR ARCH=A [VAR=...] TARGET, which writes below DIR only.
+ * Started, not waited for: the text pass runs meanwhile.
+ */
+static pid_t make_start(const struct tree *t, const char *dir,
+			const char *target, const char *log)
 {
 	char *o = xasprintf("O=%s", dir), *a = xasprintf("ARCH=%s", t->arch);
 	char *j = xasprintf("-j%ld", sysconf(_SC_NPROCESSORS_ONLN));
+	/*
+	 * "prepare" would also build objtool and dtc, host tools that no
+	 * generated header needs; a make variable given on the command line
+	 * overrides the configuration's, and autoconf.h comes from .config.
+	 */
 	char *argv[] = { "make", "-s", "-C", t->kdir, o, a, j,
-			 (char *)target, NULL };
+			 "CONFIG_OBJTOOL=", "CONFIG_DTC=", (char *)target,
+			 NULL };
 	struct proc p = { .argv = argv, .log = log };
-	int ret = proc_run(&p);
+	pid_t pid = proc_start(&p);
 
 	free(o), free(a), free(j);
-	return ret;
+	return pid;
 }
 
 /*
@@ -60,6 +72,19 @@ static bool make_safe(const char *s)
 			"0123456789/._+,@-")] == '\0';
 }
 
+/* A "make prepare" under way: killed when mmprep ends first. */
+static pid_t preparing = -1;
+
+static void stop_preparing(void)
+{
+	if (preparing > 0) {
+		kill(preparing, SIGTERM);
+		proc_wait(preparing);
+		preparing = -1;
+	}
+}
+
+/* Starts the scratch build directory's prepare; true when under way. */
 static bool prepare_scratch(struct tree *t, bool quiet)
 {
 	char *dir = path_join(t->cachedir, "build");
@@ -77,13 +102,19 @@ static bool prepare_scratch(struct tree *t, bool quiet)
 				"mmprep: %s is not configured; preparing %s "
 				"(allmodconfig, log in %s)\n",
 				t->kdir, dir, log);
-		ok = !make_in(t, dir, "allmodconfig", log) &&
-		     !make_in(t, dir, "prepare", log) && has_autoconf(dir);
-		if (ok)
-			write_file(stamp, "", 0);
+		preparing = make_start(t, dir, "allmodconfig", log);
+		if (preparing > 0 && !proc_wait(preparing))
+			preparing = make_start(t, dir, "prepare", log);
 		else
+			preparing = -1;
+		ok = preparing > 0;
+		if (ok) {
+			atexit(stop_preparing);
+			t->prepare_log = xstrdup(log);
+		} else {
 			warnx_("preparing %s failed (see %s); parsing with "
 			       "stand-in headers", dir, log);
+		}
 	}
 	if (ok)
 		t->objdir = dir;
@@ -92,6 +123,13 @@ static bool prepare_scratch(struct tree *t, bool quiet)
 	free(stamp);
 	free(log);
 	return ok;
+}
+
+static void use_shim(struct tree *t)
+{
+	t->shimdir = path_join(t->cachedir, "shim");
+	shim_write(t);
+	t->config = "none";
 }
 
 void kbuild_setup(struct tree *t, const char *objdir, bool no_prepare,
@@ -111,10 +149,33 @@ void kbuild_setup(struct tree *t, const char *objdir, bool no_prepare,
 	} else if (!no_prepare && prepare_scratch(t, quiet)) {
 		t->config = "scratch";
 	} else {
-		t->shimdir = path_join(t->cachedir, "shim");
-		shim_write(t);
-		t->config = "none";
+		use_shim(t);
 	}
+}
+
+/* Waits for a prepare that kbuild_setup() started. */
+void kbuild_ready(struct tree *t)
+{
+	char *stamp;
+	int ret;
+
+	if (!t->prepare_log)
+		return;
+	ret = preparing > 0 ? proc_wait(preparing) : -1;
+	preparing = -1;
+	if (!ret && has_autoconf(t->objdir)) {
+		stamp = path_join(t->objdir, ".mmprep-prepared");
+		write_file(stamp, "", 0);
+		free(stamp);
+	} else {
+		warnx_("preparing %s failed (see %s); parsing with stand-in "
+		       "headers", t->objdir, t->prepare_log);
+		free(t->objdir);
+		t->objdir = NULL;
+		use_shim(t);
+	}
+	free(t->prepare_log);
+	t->prepare_log = NULL;
 }
 
 static const char *clang_target(const char *arch)

@@ -243,6 +243,7 @@ void tree_free(struct tree *t)
 	free(t->shimdir);
 	free(t->compdb);
 	free(t->cachedir);
+	free(t->prepare_log);
 	built_free(t->built);
 	memset(t, 0, sizeof(*t));
 }

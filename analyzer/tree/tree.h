@@ -38,6 +38,7 @@ struct tree {
 	char *shimdir;		/* stand-in generated headers, or NULL */
 	char *compdb;		/* compile_commands.json in use, or NULL */
 	char *cachedir;		/* mmprep's cache for this tree */
+	char *prepare_log;	/* a prepare under way logs here (kbuild.c) */
 	/*
 	 * What the tree's own Makefiles say about every file's flags, read
 	 * once per tree (never per process: track scans several trees):
@@ -77,6 +78,7 @@ uint64_t tree_sources_fingerprint(const struct tree *t, source_fn fn,
 /* kbuild.c */
 void kbuild_setup(struct tree *t, const char *objdir, bool no_prepare,
 		  bool quiet);
+void kbuild_ready(struct tree *t);
 void kbuild_toolchain_flags(const struct tree *t, struct strvec *args);
 void kbuild_flags(const struct tree *t, const char *relfile,
 		  struct strvec *args);
