@@ -467,30 +467,34 @@ static bool variant_valid(const struct tree *t, const struct job *j,
 	return *ctx && !strcmp(*ctx, jstr(v, "ctx"));
 }
 
+/* The facts cached for @j, and in @hash what the entry holds (never 0). */
 static json_t *lookup(const struct tree *t, const char *worker,
-		      const struct job *j)
+		      const struct job *j, uint64_t *hash)
 {
-	char *key = job_key(t, worker, j), *path, *ctx = NULL;
+	char *key = job_key(t, worker, j), *path, *ctx = NULL, *text;
 	json_t *e, *facts = NULL, *v;
-	size_t i;
+	size_t i, len;
 
 	if (!key)
 		return NULL;
 	path = entry_path(key);
 	free(key);
-	e = json_load_file(path, 0, NULL);
+	text = read_file(path, &len);
 	free(path);
+	e = text ? json_loadb(text, len, 0, NULL) : NULL;
 	json_array_foreach(json_object_get(e, "variants"), i, v) {
 		if (!variant_valid(t, j, v, &ctx))
 			continue;
 		facts = json_object_get(v, "facts");
 		if (json_is_object(facts)) {
 			json_incref(facts);
+			*hash = XXH3_64bits_withSeed(text, len, i) | 1;
 			break;
 		}
 		facts = NULL;
 	}
 	free(ctx);
+	free(text);
 	json_decref(e);
 	return facts;
 }
@@ -504,7 +508,10 @@ size_t cache_fill(const struct tree *t, const char *worker, struct job *jobs,
 		return 0;
 	enter_tree(t);
 	for (size_t i = 0; i < n; i++) {
-		if (jobs[i].facts || !(jobs[i].facts = lookup(t, worker, &jobs[i])))
+		struct job *j = &jobs[i];
+
+		if (j->facts ||
+		    !(j->facts = lookup(t, worker, j, &j->facts_hash)))
 			continue;
 		hits++;
 	}
@@ -543,20 +550,26 @@ bool cache_deps_valid(const struct tree *t, json_t *deps)
 	return json_is_object(deps) && deps_valid(t, deps);
 }
 
-static void write_entry(const char *path, json_t *e)
+/* Writes the entry; what lookup() would find in it as its hash, or 0. */
+static uint64_t write_entry(const char *path, json_t *e, size_t variant)
 {
-	char *dir = xstrdup(path), *tmp;
+	char *dir = xstrdup(path), *tmp, *text = json_dumps(e, JSON_COMPACT);
+	uint64_t hash = 0;
 
 	*strrchr(dir, '/') = '\0';
 	tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
 	/* a cache that cannot be written only costs time */
-	if (!mkdir_p(dir) && !json_dump_file(e, tmp, JSON_COMPACT) &&
-	    !rename(tmp, path))
+	if (text && !mkdir_p(dir) && !write_file(tmp, text, strlen(text)) &&
+	    !rename(tmp, path)) {
 		stats.stored++;
-	else
+		hash = XXH3_64bits_withSeed(text, strlen(text), variant) | 1;
+	} else {
 		unlink(tmp);
+	}
+	free(text);
 	free(tmp);
 	free(dir);
+	return hash;
 }
 
 /* Does @a say the same about the headers as @b? */
@@ -606,8 +619,9 @@ void cache_store(const struct tree *t, const char *worker, struct job *j)
 	path = entry_path(key);
 	e = v ? json_pack("{s:s, s:o}", "file", j->file, "variants",
 			  merge_variants(path, v)) : NULL;
+	/* the new variant comes first (merge_variants()) */
 	if (e)
-		write_entry(path, e);
+		j->facts_hash = write_entry(path, e, 0);
 	json_decref(e);
 	free(path);
 	free(ctx);

@@ -21,6 +21,8 @@
 #include "analysis/analysis.h"
 
 #include <dirent.h>
+#include <unistd.h>
+#include <xxhash.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,12 +140,25 @@ static void parse_jobs(const struct tree *t, const struct scan_opts *o,
 	free(fresh);
 }
 
+/*
+ * What the summaries are made of: the cache entries of their files, in
+ * order; "fresh" when a file's facts were not taken from the cache.
+ */
+struct digest {
+	XXH3_state_t *h;
+	bool fresh;
+};
+
 static void add_functions(json_t *all, json_t *links, struct job *jobs,
-			  size_t n)
+			  size_t n, struct digest *d)
 {
 	for (size_t k = 0; k < n; k++) {
 		json_array_extend(all, json_object_get(jobs[k].facts, "functions"));
 		links_add(links, jobs[k].facts);
+		if (!jobs[k].facts_hash)
+			d->fresh = true;
+		XXH3_64bits_update(d->h, &jobs[k].facts_hash,
+				   sizeof(jobs[k].facts_hash));
 	}
 }
 
@@ -189,7 +204,8 @@ static void wanted_files(const struct tree *t, struct symindex *ix,
 static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 			      struct compdb *db, struct pch_set *ps,
 			      json_t *scan, json_t *functions, json_t *links,
-			      const struct strvec *files, struct scan_result *r)
+			      const struct strvec *files, struct digest *d,
+			      struct scan_result *r)
 {
 	json_t *parsed = json_object(), *entries = json_object_get(scan, "entries");
 	json_t *built = json_object_get(json_object_get(scan, "files"), "built");
@@ -214,7 +230,7 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 				built_name(built_file(t, more.v[k]))));
 		jobs = make_jobs(t, o, db, &more);
 		parse_jobs(t, o, ps, jobs, more.n, "on demand", r);
-		add_functions(functions, links, jobs, more.n);
+		add_functions(functions, links, jobs, more.n, d);
 		jobs_free(jobs, more.n);
 		sv_free(&more);
 	}
@@ -234,16 +250,36 @@ static char *summaries_path(const struct tree *t)
 	return path_join(t->cachedir, "summaries.json");
 }
 
-static void save_summaries(const struct tree *t, json_t *functions)
+/*
+ * A rescan whose files all came from the same cache entries as the last
+ * one has the same summaries: summaries.key says which entries made them,
+ * and writing 25 MB again would cost a warm rescan half a second.
+ */
+static void save_summaries(const struct tree *t, json_t *functions,
+			   struct digest *d)
 {
-	char *path = summaries_path(t);
-	char *text = json_dumps(functions, JSON_COMPACT);
+	char *path = summaries_path(t), *keyp = path_join(t->cachedir,
+							 "summaries.key");
+	char *want = d->fresh ? NULL : xasprintf("%016llx\n",
+		(unsigned long long)XXH3_64bits_digest(d->h));
+	char *had = read_file(keyp, NULL), *text = NULL;
 
+	if (want && had && !strcmp(want, had) && is_file(path))
+		goto out;
+	/* no key names a file being rewritten */
+	unlink(keyp);
+	text = json_dumps(functions, JSON_COMPACT);
 	/* a cache that cannot be written only costs the CHECK mode facts */
 	if (!text || mkdir_p(t->cachedir) ||
 	    write_file(path, text, strlen(text)))
 		warnx_("cannot keep the summaries in %s", path);
+	else if (want)
+		write_file(keyp, want, strlen(want));
+out:
 	free(text);
+	free(had);
+	free(want);
+	free(keyp);
 	free(path);
 }
 
@@ -358,8 +394,11 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	struct compdb *db;
 	struct job *jobs;
 	json_t *functions = json_array(), *links = links_new();
+	struct digest d = { XXH3_createState(), false };
 	size_t extra = 0;
 
+	if (!d.h || XXH3_64bits_reset(d.h) != XXH_OK)
+		die(EXIT_INTERNAL, "out of memory");
 	memset(r, 0, sizeof(*r));
 	scan_setup(t, o, &db);
 	scan_candidates(t, o, &files, false);
@@ -382,20 +421,21 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	r->scan = merge_facts(t, jobs, files.n);
 	add_unnamable(r->scan, &bad);
 	sv_free(&bad);
-	add_functions(functions, links, jobs, files.n);
+	add_functions(functions, links, jobs, files.n, &d);
 	if (!o->no_ondemand)
 		extra = parse_on_demand(t, o, db, ps, r->scan, functions,
-					links, &files, r);
+					links, &files, &d, r);
 	if (o->flags)
 		add_saved_summaries(t, functions, &files);
 	else if (!o->nonly)
-		save_summaries(t, functions);
+		save_summaries(t, functions, &d);
 	r->functions = analyze(t, r->scan, functions, links);
 	jset(json_object_get(r->scan, "files"), "on_demand",
 	     json_integer(extra));
 	jset(r->scan, "summary", summarize(r->scan));
 	/* the summaries live on in the jobs' documents until here */
 	jobs_free(jobs, files.n);
+	XXH3_freeState(d.h);
 	json_decref(functions);
 	pch_free(ps);
 	json_decref(links);

@@ -73,6 +73,7 @@ struct job {
 	const struct pch *pch;	/* parse with this one (pch.c), or NULL */
 	char *no_pch;		/* why it was not given its group's PCH */
 	char *build_pch;	/* precompile @file into this path instead */
+	uint64_t facts_hash;	/* of the cache entry @facts came from, or 0 */
 };
 struct pool_opts {
 	int width;		/* workers */
