@@ -31,27 +31,36 @@ static const char *flags_lookup(struct mkvars *v, const char *name, size_t n)
 /* Expand $(var) references; unknown ones expand to nothing. */
 static char *flags_expand(struct mkvars *v, const char *s, int depth)
 {
-	char *out = xstrdup(""), *t;
+	char *out;
+	size_t len;
+	FILE *f = open_memstream(&out, &len);
 
+	if (!f)
+		die(EXIT_INTERNAL, "out of memory");
+	/* a character at a time by xasprintf() cost a rescan 0.2 s */
 	while (*s) {
-		const char *close;
-		const char *val;
-		char *sub;
+		const char *close, *val;
+		size_t n = strcspn(s, "$");
 
-		if (s[0] != '$' || s[1] != '(' || !(close = strchr(s, ')'))) {
-			t = xasprintf("%s%c", out, *s++);
-			free(out);
-			out = t;
+		fwrite(s, 1, n, f);
+		s += n;
+		if (!*s)
+			break;
+		if (s[1] != '(' || !(close = strchr(s, ')'))) {
+			fputc(*s++, f);
 			continue;
 		}
 		val = flags_lookup(v, s + 2, close - s - 2);
-		sub = val && depth < 4 ? flags_expand(v, val, depth + 1) : xstrdup("");
-		t = xasprintf("%s%s", out, sub);
-		free(sub);
-		free(out);
-		out = t;
+		if (val && depth < 4) {
+			char *sub = flags_expand(v, val, depth + 1);
+
+			fputs(sub, f);
+			free(sub);
+		}
 		s = close + 1;
 	}
+	if (fclose(f))
+		die(EXIT_INTERNAL, "out of memory");
 	return out;
 }
 
