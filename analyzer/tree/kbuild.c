@@ -38,11 +38,13 @@ static bool has_autoconf(const char *dir)
 }
 
 /*
- * make -C KDIR O=DIR ARCH=A [VAR=...] TARGET, which writes below DIR only.
- * Started, not waited for: the text pass runs meanwhile.
+ * make -C KDIR O=DIR ARCH=A [VAR=...] allmodconfig prepare, which writes
+ * below DIR only (Kbuild runs a configuration target and a build target
+ * given together one after the other).  Started, not waited for: the
+ * text pass runs meanwhile.
  */
 static pid_t make_start(const struct tree *t, const char *dir,
-			const char *target, const char *log)
+			const char *log)
 {
 	char *o = xasprintf("O=%s", dir), *a = xasprintf("ARCH=%s", t->arch);
 	char *j = xasprintf("-j%ld", sysconf(_SC_NPROCESSORS_ONLN));
@@ -52,8 +54,8 @@ static pid_t make_start(const struct tree *t, const char *dir,
 	 * overrides the configuration's, and autoconf.h comes from .config.
 	 */
 	char *argv[] = { "make", "-s", "-C", t->kdir, o, a, j,
-			 "CONFIG_OBJTOOL=", "CONFIG_DTC=", (char *)target,
-			 NULL };
+			 "CONFIG_OBJTOOL=", "CONFIG_DTC=", "allmodconfig",
+			 "prepare", NULL };
 	struct proc p = { .argv = argv, .log = log };
 	pid_t pid = proc_start(&p);
 
@@ -102,11 +104,7 @@ static bool prepare_scratch(struct tree *t, bool quiet)
 				"mmprep: %s is not configured; preparing %s "
 				"(allmodconfig, log in %s)\n",
 				t->kdir, dir, log);
-		preparing = make_start(t, dir, "allmodconfig", log);
-		if (preparing > 0 && !proc_wait(preparing))
-			preparing = make_start(t, dir, "prepare", log);
-		else
-			preparing = -1;
+		preparing = make_start(t, dir, log);
 		ok = preparing > 0;
 		if (ok) {
 			atexit(stop_preparing);
