@@ -200,6 +200,29 @@ static void wanted_files(const struct tree *t, struct symindex *ix,
 	sv_sort_uniq(out);
 }
 
+/*
+ * A helper that could not be parsed costs its summaries only, but is
+ * named among the failed files: a crash or a time-out is no silent gap.
+ */
+static void add_failed_helpers(json_t *scan, const struct job *jobs, size_t n)
+{
+	json_t *failed = json_object_get(json_object_get(scan, "files"),
+					 "failed");
+
+	for (size_t k = 0; k < n; k++) {
+		json_t *f = jobs[k].facts;
+		char *why;
+
+		if (f && strcmp(jstr(f, "status"), "failed"))
+			continue;
+		why = xasprintf("%s (a helper parsed on demand)",
+				f ? jstr(f, "reason") : jobs[k].failure);
+		jpush(failed, json_pack("{s:o, s:o}", "file",
+					jtext(jobs[k].file), "reason", jtext(why)));
+		free(why);
+	}
+}
+
 /* Helpers parsed on demand, their summaries added to @functions. */
 static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 			      struct compdb *db, struct pch_set *ps,
@@ -231,6 +254,7 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 		jobs = make_jobs(t, o, db, &more);
 		parse_jobs(t, o, ps, jobs, more.n, "on demand", r);
 		add_functions(functions, links, jobs, more.n, d);
+		add_failed_helpers(scan, jobs, more.n);
 		jobs_free(jobs, more.n);
 		sv_free(&more);
 	}
