@@ -76,6 +76,7 @@ static bool make_safe(const char *s)
 
 /* A "make prepare" under way: killed when mmprep ends first. */
 static pid_t preparing = -1;
+static bool stopper;		/* stop_preparing() is registered */
 
 static void stop_preparing(void)
 {
@@ -107,7 +108,8 @@ static bool prepare_scratch(struct tree *t, bool quiet)
 		preparing = make_start(t, dir, log);
 		ok = preparing > 0;
 		if (ok) {
-			atexit(stop_preparing);
+			if (!stopper)
+				stopper = !atexit(stop_preparing);
 			t->prepare_log = xstrdup(log);
 		} else {
 			warnx_("preparing %s failed (see %s); parsing with "
