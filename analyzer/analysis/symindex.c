@@ -9,8 +9,9 @@
  * the code of the release being scanned.  The index is a text pass
  * (definitions are found by their shape: "name(... vm_area_struct ...)"
  * followed by "{"), built once per tree and kept in the cache as
- * symindex.tsv.  Its first line is a fingerprint of the tree's .c files
- * (path, size, mtime): a tree that changed gets a new index.
+ * symindex.tsv.  Its first line is the fingerprint of the tree's sources
+ * that the text pass takes (path, size and mtime of every .c and .h
+ * file): a tree that changed gets a new index.
  */
 #define _GNU_SOURCE
 #include "analysis/analysis.h"
@@ -106,47 +107,20 @@ static void index_text(struct symindex *ix, const char *rel, const char *text)
 	}
 }
 
-struct walk {
-	struct symindex *ix;	/* NULL: fingerprint only */
-	XXH3_state_t *h;
-};
-
-static void walk_one(const char *rel, const char *abs, const struct stat *st,
-		     void *ctx)
+static void index_one(const char *rel, const char *abs, const struct stat *st,
+		      void *ctx)
 {
-	struct walk *w = ctx;
+	struct symindex *ix = ctx;
 	size_t len;
 	char *text;
 
-	if (!str_ends(rel, ".c"))
-		return;
-	XXH3_64bits_update(w->h, rel, strlen(rel) + 1);
-	XXH3_64bits_update(w->h, &st->st_size, sizeof(st->st_size));
-	XXH3_64bits_update(w->h, &st->st_mtim, sizeof(st->st_mtim));
 	/* a name JSON cannot hold is not indexed (the scan lists it failed) */
-	if (!w->ix || !utf8_valid(rel))
+	if (!str_ends(rel, ".c") || !utf8_valid(rel))
 		return;
 	text = read_file(abs, &len);
 	if (text && memmem(text, len, "vm_area_", 8))
-		index_text(w->ix, rel, text);
+		index_text(ix, rel, text);
 	free(text);
-}
-
-/*
- * Walks the tree's .c files; with @ix, indexes them, else only hashes
- * their path, size and mtime into the fingerprint.
- */
-static uint64_t walk(struct symindex *ix, const struct tree *t)
-{
-	struct walk w = { ix, XXH3_createState() };
-	uint64_t fp;
-
-	if (!w.h || XXH3_64bits_reset(w.h) != XXH_OK)
-		die(EXIT_INTERNAL, "out of memory");
-	tree_sources(t, walk_one, &w);
-	fp = XXH3_64bits_digest(w.h);
-	XXH3_freeState(w.h);
-	return fp;
 }
 
 static bool load(struct symindex *ix, const char *path, uint64_t fp)
@@ -201,12 +175,12 @@ struct symindex *symindex_open(const struct tree *t)
 {
 	struct symindex *ix = xcalloc(1, sizeof(*ix));
 	char *path = path_join(t->cachedir, "symindex.tsv");
-
-	uint64_t fp = walk(NULL, t);
+	/* the text pass's walk of the tree: a rescan walks it once */
+	uint64_t fp = tree_sources_stamp(t);
 
 	ix->byname = json_object();
 	if (!load(ix, path, fp)) {
-		fp = walk(ix, t);
+		tree_sources(t, index_one, ix);
 		if (!mkdir_p(t->cachedir))
 			save(ix, path, fp);
 	}

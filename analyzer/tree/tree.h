@@ -74,6 +74,8 @@ void tree_sources(const struct tree *t, source_fn fn, void *ctx);
 /* The same, and a fingerprint of every file's path, size and mtime. */
 uint64_t tree_sources_fingerprint(const struct tree *t, source_fn fn,
 				  void *ctx);
+/* That fingerprint, taken once per process and tree (the text pass's). */
+uint64_t tree_sources_stamp(const struct tree *t);
 
 /* kbuild.c */
 void kbuild_setup(struct tree *t, const char *objdir, bool no_prepare,
