@@ -209,7 +209,8 @@ size_t dispatch_targets(struct graph *g, struct fn *f, size_t p,
 	*by_store = nchosen > 0 && !hookless;
 	if (nchosen)
 		goto out;
-	if (!n && !core)
+	/* no store chosen, so none of its targets either: n is 0 */
+	if (!core)
 		n = driver_impls(g, field, entry_file, out, max);
 	if (!n && at) {
 		all = impl_fns(g, field, NULL, false, out, max);
