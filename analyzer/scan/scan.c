@@ -21,10 +21,10 @@
 #include "analysis/analysis.h"
 
 #include <dirent.h>
-#include <unistd.h>
-#include <xxhash.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <xxhash.h>
 
 #define ONDEMAND_ROUNDS 4
 #define ONDEMAND_FILES 400
@@ -216,7 +216,8 @@ static void add_failed_helpers(json_t *scan, const struct job *jobs, size_t n)
 		if (f && strcmp(jstr(f, "status"), "failed"))
 			continue;
 		why = xasprintf("%s (a helper parsed on demand)",
-				f ? jstr(f, "reason") : jobs[k].failure);
+				f ? jstr(f, "reason") :
+				jobs[k].failure ? jobs[k].failure : "no facts");
 		jpush(failed, json_pack("{s:o, s:o}", "file",
 					jtext(jobs[k].file), "reason", jtext(why)));
 		free(why);
