@@ -229,8 +229,9 @@ out:
  * Calls @visit for each target of each pending dispatch of @f seen from
  * @entry_file (whose callback is @self), fallbacks included, then for
  * those of the targets' own pending dispatches (a helper dispatching
- * again, drm_gem_shmem_mmap's dma_buf_mmap), to @depth levels.  @visit returns true to stop; so does
- * dispatch_each.  An unresolved dispatch is visited once with no target.
+ * again, drm_gem_shmem_mmap's dma_buf_mmap), to @depth levels.  @visit
+ * returns true to stop; so does dispatch_each.  An unresolved dispatch is
+ * visited once with no target.
  */
 size_t dispatch_reach(struct graph *g, struct fn *f, size_t p,
 		      const char *entry_file, struct fn *self, struct fn **out,
