@@ -61,6 +61,27 @@ static char *xvasprintf(const char *fmt, va_list ap)
 	return s;
 }
 
+void sb_addn(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+void sb_add(struct sbuf *b, const char *s)
+{
+	sb_addn(b, s, strlen(s));
+}
+
+char *sb_take(struct sbuf *b)
+{
+	return b->s ? b->s : xstrdup("");
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;

@@ -35,6 +35,15 @@ struct strvec {
 	size_t cap;
 };
 
+/* A string that grows at its end; sb_take() hands it over. */
+struct sbuf {
+	char *s;
+	size_t n, cap;
+};
+void sb_addn(struct sbuf *b, const char *s, size_t n);
+void sb_add(struct sbuf *b, const char *s);
+char *sb_take(struct sbuf *b);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -10,14 +10,6 @@
 
 #define MK_DEPTH 8	/* nested expansions and includes */
 
-struct sbuf {
-	char *s;
-	size_t n, cap;
-};
-void sb_addn(struct sbuf *b, const char *s, size_t n);
-void sb_add(struct sbuf *b, const char *s);
-char *sb_take(struct sbuf *b);
-
 /* "export NAME" */
 void mk_export(struct mk *m, const char *name);
 /* the words of @s; @w joined by blanks; @s without outer blanks */

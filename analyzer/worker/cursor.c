@@ -55,30 +55,23 @@ void cxvec_free(struct cxvec *v)
  */
 char *cursor_tokens(struct wctx *w, CXCursor c, const char *sep)
 {
-	size_t nsep = strlen(sep), len = nsep, cap = len + 1;
-	char *out = xmalloc(cap);
+	struct sbuf out = { 0 };
 	CXToken *toks;
 	unsigned n;
 
 	/* an "if" in a macro spans the expansion: thousands of tokens */
-	memcpy(out, sep, nsep + 1);
+	sb_add(&out, sep);
 	clang_tokenize(w->tu, clang_getCursorExtent(c), &toks, &n);
 	for (unsigned i = 0; i < n; i++) {
 		char *sp = cx_take(clang_getTokenSpelling(w->tu, toks[i]));
-		size_t nsp = strlen(sp);
 
-		if (len + nsp + nsep + 1 > cap) {
-			cap = 2 * (len + nsp + nsep + 1);
-			out = xrealloc(out, cap);
-		}
-		memcpy(out + len, sp, nsp);
-		memcpy(out + len + nsp, sep, nsep + 1);
-		len += nsp + nsep;
+		sb_add(&out, sp);
+		sb_add(&out, sep);
 		free(sp);
 	}
 	if (toks)
 		clang_disposeTokens(w->tu, toks, n);
-	return out;
+	return sb_take(&out);
 }
 
 /* A JSON string made from @s, which is freed. */
