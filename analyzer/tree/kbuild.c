@@ -50,12 +50,16 @@ static pid_t make_start(const struct tree *t, const char *dir,
 	char *j = xasprintf("-j%ld", sysconf(_SC_NPROCESSORS_ONLN));
 	/*
 	 * "prepare" would also build objtool and dtc, host tools that no
-	 * generated header needs; a make variable given on the command line
-	 * overrides the configuration's, and autoconf.h comes from .config.
+	 * generated header needs, and install the uapi headers into usr/
+	 * (a thousand unifdef runs), which no parse reads: the tree's own
+	 * include/uapi comes first.  A make variable given on the command
+	 * line overrides the configuration's, and autoconf.h comes from
+	 * .config.
 	 */
 	char *argv[] = { "make", "-s", "-C", t->kdir, o, a, j,
-			 "CONFIG_OBJTOOL=", "CONFIG_DTC=", "allmodconfig",
-			 "prepare", NULL };
+			 "CONFIG_OBJTOOL=", "CONFIG_DTC=",
+			 "CONFIG_HEADERS_INSTALL=", "allmodconfig", "prepare",
+			 NULL };
 	struct proc p = { .argv = argv, .log = log };
 	pid_t pid = proc_start(&p);
 
