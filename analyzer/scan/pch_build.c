@@ -133,8 +133,7 @@ static void build_job(struct pch_set *s, struct pch_group *g, struct job *j)
 				 (long)getpid());
 	sv_push(&j->args, "-x");
 	sv_push(&j->args, "c-header");
-	for (size_t i = 0; i < g->args.n; i++)
-		sv_push(&j->args, g->args.v[i]);
+	pch_build_args(g, &j->args);
 }
 
 /* The macros the headers of @doc test, read from their text. */

@@ -2,6 +2,7 @@
 #include <linux/fs.h>
 #include <linux/vmhelp.h>
 #include <linux/printk.h>
+#include <linux/modname.h>
 #include <linux/needs-cfg.h>
 
 static int a_mmap(struct file *file, struct vm_area_struct *vma)

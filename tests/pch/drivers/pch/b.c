@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/printk.h>
+#include <linux/modname.h>
 
 static int b_helper(struct vm_area_struct *vma)
 {

@@ -3,6 +3,7 @@
 #include <linux/needs-cfg.h>
 #include <linux/fs.h>
 #include <linux/printk.h>
+#include <linux/modname.h>
 
 static int c_mmap(struct file *file, struct vm_area_struct *vma)
 {
