@@ -227,13 +227,13 @@ static void add_failed_helpers(json_t *scan, const struct job *jobs, size_t n)
 /* Helpers parsed on demand, their summaries added to @functions. */
 static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 			      struct compdb *db, struct pch_set *ps,
-			      json_t *scan, json_t *functions, json_t *links,
+			      struct symindex *ix, json_t *scan,
+			      json_t *functions, json_t *links,
 			      const struct strvec *files, struct digest *d,
 			      struct scan_result *r)
 {
 	json_t *parsed = json_object(), *entries = json_object_get(scan, "entries");
 	json_t *built = json_object_get(json_object_get(scan, "files"), "built");
-	struct symindex *ix = NULL;
 	size_t extra = 0;
 
 	for (size_t k = 0; k < files->n; k++)
@@ -242,8 +242,6 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 		struct strvec more = { 0 };
 		struct job *jobs;
 
-		if (!ix)
-			ix = symindex_open(t);
 		wanted_files(t, ix, functions, links, entries, parsed, &more,
 			     ONDEMAND_FILES - extra);
 		if (!more.n)
@@ -259,7 +257,6 @@ static size_t parse_on_demand(const struct tree *t, const struct scan_opts *o,
 		jobs_free(jobs, more.n);
 		sv_free(&more);
 	}
-	symindex_free(ix);
 	json_decref(parsed);
 	return extra;
 }
@@ -416,6 +413,7 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	double t0 = now_seconds(), t1, t2;
 	struct strvec files = { 0 }, bad = { 0 };
 	struct pch_set *ps = NULL;
+	struct symindex *ix = NULL;
 	struct compdb *db;
 	struct job *jobs;
 	json_t *functions = json_array(), *links = links_new();
@@ -427,6 +425,9 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	memset(r, 0, sizeof(*r));
 	scan_setup(t, o, &db);
 	scan_candidates(t, o, &files, false);
+	/* a scratch prepare may still run: build the index meanwhile */
+	if (!o->no_ondemand)
+		ix = symindex_open(t);
 	scan_ready(t, o);
 	split_unnamable(&files, &bad);
 	jobs = make_jobs(t, o, db, &files);
@@ -448,8 +449,9 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 	sv_free(&bad);
 	add_functions(functions, links, jobs, files.n, &d);
 	if (!o->no_ondemand)
-		extra = parse_on_demand(t, o, db, ps, r->scan, functions,
+		extra = parse_on_demand(t, o, db, ps, ix, r->scan, functions,
 					links, &files, &d, r);
+	symindex_free(ix);
 	if (o->flags)
 		add_saved_summaries(t, functions, &files);
 	else if (!o->nonly)
