@@ -385,8 +385,7 @@ void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 	}
 	g->owned = json_array();
 	json_array_foreach(functions, i, s) {
-		char *key = xasprintf("%s:%s:%lld", jstr(s, "name"), jstr(s, "file"),
-				      json_integer_value(json_object_get(s, "line")));
+		char *key = summary_key(s);
 
 		if (!json_object_get(seen, key)) {
 			json_object_set_new(seen, key, json_true());
