@@ -365,7 +365,7 @@ static void add_summary(struct graph *g, json_t *s)
 void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 		 json_t *links, json_t *entries)
 {
-	json_t *seen = json_object(), *s, *e;
+	json_t *seen = json_object(), *uniq = json_array(), *s, *e;
 	size_t i;
 
 	memset(g, 0, sizeof(*g));
@@ -384,15 +384,11 @@ void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 		free(key);
 	}
 	g->owned = json_array();
-	json_array_foreach(functions, i, s) {
-		char *key = summary_key(s);
-
-		if (!json_object_get(seen, key)) {
-			json_object_set_new(seen, key, json_true());
-			add_summary(g, s);
-		}
-		free(key);
-	}
+	/* the saved summaries of CHECK= mode follow a file's own */
+	summaries_add(uniq, seen, functions);
+	json_array_foreach(uniq, i, s)
+		add_summary(g, s);
+	json_decref(uniq);
 	json_decref(seen);
 	for (i = 0, s = NULL; i < g->n; i++) {
 		if (g->fns[i]->fallback)
