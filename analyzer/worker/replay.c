@@ -272,13 +272,27 @@ static bool tag_type(CXCursor c)
 	       k == CXCursor_EnumDecl;
 }
 
+/*
+ * The cursors that name a declaration or macro of elsewhere.  A call or
+ * an implicit cast names what its child DeclRefExpr names, and a
+ * declaration names itself.
+ */
+static bool names_other(enum CXCursorKind k)
+{
+	return clang_isReference(k) || k == CXCursor_DeclRefExpr ||
+	       k == CXCursor_MemberRefExpr || k == CXCursor_MacroExpansion;
+}
+
 static enum CXChildVisitResult visit_use(CXCursor c, CXCursor parent,
 					 CXClientData data)
 {
 	struct unseen *u = data;
-	CXCursor ref = clang_getCursorReferenced(c);
+	CXCursor ref;
 
 	(void)parent;
+	if (!names_other(clang_getCursorKind(c)))
+		return CXChildVisit_Recurse;
+	ref = clang_getCursorReferenced(c);
 	/* the first declaration may be in a header the file includes */
 	if (!clang_Cursor_isNull(ref) && !clang_equalCursors(ref, c) &&
 	    !tag_type(ref) && in_unseen(u, ref) &&
