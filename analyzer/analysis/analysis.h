@@ -42,10 +42,10 @@ json_t *analyze(const struct tree *t, json_t *scan, json_t *functions,
 json_t *links_new(void);
 void links_add(json_t *links, json_t *facts);
 /*
- * A function's summary comes from every file whose parse sees its
- * definition (a header's inline helper, from each file that includes it),
- * and the first one counts: summaries_add() appends those of @more that
- * @all lacks, by summary_key(), kept in @seen.
+ * fixpoint.c: a function's summary comes from every file whose parse sees
+ * its definition (a header's inline helper, from each file that includes
+ * it), and the first one counts: summaries_add() appends those of @more
+ * that @all lacks, by summary_key(), kept in @seen.
  */
 char *summary_key(json_t *s);
 void summaries_add(json_t *all, json_t *seen, json_t *more);

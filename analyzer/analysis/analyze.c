@@ -17,28 +17,6 @@ json_t *links_new(void)
 			 "refs", "consts");
 }
 
-char *summary_key(json_t *s)
-{
-	return xasprintf("%s:%s:%lld", jstr(s, "name"), jstr(s, "file"),
-			 json_integer_value(json_object_get(s, "line")));
-}
-
-void summaries_add(json_t *all, json_t *seen, json_t *more)
-{
-	json_t *s;
-	size_t i;
-
-	json_array_foreach(more, i, s) {
-		char *key = summary_key(s);
-
-		if (!json_object_get(seen, key)) {
-			json_object_set_new(seen, key, json_true());
-			json_array_append(all, s);
-		}
-		free(key);
-	}
-}
-
 void links_add(json_t *links, json_t *facts)
 {
 	const char *file = jstr(facts, "file");

@@ -362,6 +362,28 @@ static void add_summary(struct graph *g, json_t *s)
 	json_decref(paths);
 }
 
+char *summary_key(json_t *s)
+{
+	return xasprintf("%s:%s:%lld", jstr(s, "name"), jstr(s, "file"),
+			 json_integer_value(json_object_get(s, "line")));
+}
+
+void summaries_add(json_t *all, json_t *seen, json_t *more)
+{
+	json_t *s;
+	size_t i;
+
+	json_array_foreach(more, i, s) {
+		char *key = summary_key(s);
+
+		if (!json_object_get(seen, key)) {
+			json_object_set_new(seen, key, json_true());
+			json_array_append(all, s);
+		}
+		free(key);
+	}
+}
+
 void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 		 json_t *links, json_t *entries)
 {

@@ -230,26 +230,6 @@ static void choose_headers(struct pch_set *s, struct pch_group *g,
 	json_decref(counts);
 }
 
-/*
- * The group's flags, and the per-file defines that group_args() left out
- * set to one stand-in value: inline code of a header may use them (the
- * pr_debug() of net/inet_connection_sock.h names KBUILD_MODNAME), and
- * without them such a header makes the PCH fail.  Kbuild defines them for
- * every C file, so a header that tests them sees them defined, as in a
- * plain parse; only their values differ, in string literals of header
- * code, and a file's own values, on its command line, replace them for its
- * own code.
- */
-void pch_build_args(const struct pch_group *g, struct strvec *out)
-{
-	for (size_t i = 0; i < g->args.n; i++)
-		sv_push(out, g->args.v[i]);
-	sv_push(out, "-DKBUILD_MODFILE=\"mmprep_pch\"");
-	sv_push(out, "-DKBUILD_BASENAME=\"mmprep_pch\"");
-	sv_push(out, "-DKBUILD_MODNAME=\"mmprep_pch\"");
-	sv_push(out, "-D__KBUILD_MODNAME=kmod_mmprep_pch");
-}
-
 /* key1: the flags and the headers as chosen. */
 static void name_group(struct pch_set *s, struct pch_group *g)
 {

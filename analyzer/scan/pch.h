@@ -52,11 +52,9 @@ struct pch_set {
 	double build_cpu;	/* CPU seconds of it */
 };
 
-/* pch.c */
-/* The flags a PCH of @g is built with (see pch.c). */
-void pch_build_args(const struct pch_group *g, struct strvec *out);
-
 /* pch_build.c */
+/* The flags a PCH of @g is built with (see pch_build.c). */
+void pch_build_args(const struct pch_group *g, struct strvec *out);
 /* Known from the cache: sets pch.key, tested, here. */
 bool pch_find(struct pch_set *s, struct pch_group *g);
 /* Build @gs; those that cannot be built are marked dead. */
