@@ -23,11 +23,13 @@
 typedef unsigned long long flagset;
 
 /*
- * analyze.c: what the entries reach and the summaries do not cover yet,
- * as {"callees": {name}, "stores": {entry file: {field: {table}}}}: callees
- * without a summary, and the entries whose driver's store into a field
- * they dispatch through was not seen; then the whole analysis, which writes
- * its results onto @scan's entries and returns functions.json.
+ * analyze.c, on @functions with one summary of each function
+ * (summaries_add()): what the entries reach and the summaries do not
+ * cover yet, as {"callees": {name}, "stores": {entry file: {field:
+ * {table}}}}: callees without a summary, and the entries whose driver's
+ * store into a field they dispatch through was not seen; then the whole
+ * analysis, which writes its results onto @scan's entries and returns
+ * functions.json.
  */
 json_t *analysis_wanted(const struct tree *t, json_t *functions,
 			json_t *links, json_t *entries);
@@ -45,9 +47,8 @@ void links_add(json_t *links, json_t *facts);
  * fixpoint.c: a function's summary comes from every file whose parse sees
  * its definition (a header's inline helper, from each file that includes
  * it), and the first one counts: summaries_add() appends those of @more
- * that @all lacks, by summary_key(), kept in @seen.
+ * that @all lacks, by name, file and line, kept in @seen.
  */
-char *summary_key(json_t *s);
 void summaries_add(json_t *all, json_t *seen, json_t *more);
 
 /* vmflags.c: the VM_* names of one tree, and the values its mm.h gives */

@@ -362,7 +362,7 @@ static void add_summary(struct graph *g, json_t *s)
 	json_decref(paths);
 }
 
-char *summary_key(json_t *s)
+static char *summary_key(json_t *s)
 {
 	return xasprintf("%s:%s:%lld", jstr(s, "name"), jstr(s, "file"),
 			 json_integer_value(json_object_get(s, "line")));
@@ -387,7 +387,7 @@ void summaries_add(json_t *all, json_t *seen, json_t *more)
 void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 		 json_t *links, json_t *entries)
 {
-	json_t *seen = json_object(), *uniq = json_array(), *s, *e;
+	json_t *s, *e;
 	size_t i;
 
 	memset(g, 0, sizeof(*g));
@@ -406,12 +406,8 @@ void graph_build(struct graph *g, const struct tree *t, json_t *functions,
 		free(key);
 	}
 	g->owned = json_array();
-	/* the saved summaries of CHECK= mode follow a file's own */
-	summaries_add(uniq, seen, functions);
-	json_array_foreach(uniq, i, s)
+	json_array_foreach(functions, i, s)
 		add_summary(g, s);
-	json_decref(uniq);
-	json_decref(seen);
 	for (i = 0, s = NULL; i < g->n; i++) {
 		if (g->fns[i]->fallback)
 			continue;

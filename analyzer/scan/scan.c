@@ -309,17 +309,23 @@ out:
 	free(path);
 }
 
-/* The saved summaries of functions outside @files, added to @functions. */
+/*
+ * The saved summaries of functions outside @files, after the files' own
+ * in @functions.
+ */
 static void add_saved_summaries(const struct tree *t, json_t *functions,
-				const struct strvec *files)
+				const struct strvec *files, struct digest *d)
 {
 	char *path = summaries_path(t);
-	json_t *saved = json_load_file(path, 0, NULL), *s;
+	json_t *saved = json_load_file(path, 0, NULL), *outside = json_array();
+	json_t *s;
 	size_t i;
 
 	json_array_foreach(saved, i, s)
 		if (json_is_object(s) && !sv_contains(files, jstr(s, "file")))
-			json_array_append(functions, s);
+			json_array_append(outside, s);
+	summaries_add(functions, d->seen, outside);
+	json_decref(outside);
 	json_decref(saved);
 	free(path);
 }
@@ -457,7 +463,7 @@ void scan_run(struct tree *t, const struct scan_opts *o, struct scan_result *r)
 					links, &files, &d, r);
 	symindex_free(ix);
 	if (o->flags)
-		add_saved_summaries(t, functions, &files);
+		add_saved_summaries(t, functions, &files, &d);
 	else if (!o->nonly)
 		save_summaries(t, functions, &d);
 	r->functions = analyze(t, r->scan, functions, links);
