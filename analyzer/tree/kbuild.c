@@ -51,10 +51,10 @@ static pid_t make_start(const struct tree *t, const char *dir,
 	/*
 	 * "prepare" would also build objtool and dtc, host tools that no
 	 * generated header needs, and install the uapi headers into usr/
-	 * (a thousand unifdef runs), which no parse reads: the tree's own
-	 * include/uapi comes first.  A make variable given on the command
-	 * line overrides the configuration's, and autoconf.h comes from
-	 * .config.
+	 * (a thousand unifdef runs), which no parse reads: kernel files are
+	 * compiled with -I include/uapi, never usr/include.  A make variable
+	 * given on the command line overrides the configuration's, and
+	 * autoconf.h comes from .config.
 	 */
 	char *argv[] = { "make", "-s", "-C", t->kdir, o, a, j,
 			 "CONFIG_OBJTOOL=", "CONFIG_DTC=",
